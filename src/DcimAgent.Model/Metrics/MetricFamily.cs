@@ -1,0 +1,65 @@
+namespace DcimAgent.Model.Metrics;
+
+/// <summary>
+/// One family of spec/metrics.md: its name, type, base unit, help text and the labels it may carry beyond
+/// the device identity and location labels.
+/// </summary>
+public sealed class MetricFamily
+{
+    public MetricFamily(
+        string name,
+        MetricType type,
+        string unit,
+        string help,
+        IReadOnlyList<string>? labels = null,
+        IReadOnlyList<string>? states = null,
+        FamilyScope scope = FamilyScope.Device)
+    {
+        Name = name;
+        Type = type;
+        Unit = unit;
+        Help = help;
+        Labels = labels ?? [];
+        States = states ?? [];
+        Scope = scope;
+        if (type == MetricType.StateSet && States.Count == 0)
+        {
+            throw new ArgumentException($"state set {name} needs its states", nameof(states));
+        }
+    }
+
+    /// <summary>Full exposition name, e.g. <c>dcim_pdu_energy_joules_total</c>.</summary>
+    public string Name { get; }
+
+    public MetricType Type { get; }
+
+    /// <summary>Prometheus base unit (watts, joules, celsius, ratio, ...) or empty for unitless.</summary>
+    public string Unit { get; }
+
+    public string Help { get; }
+
+    /// <summary>Component labels allowed beyond identity and location (phase, outlet, state, ...).</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The closed list of states of a state set (value of the <c>state</c> label).</summary>
+    public IReadOnlyList<string> States { get; }
+
+    public FamilyScope Scope { get; }
+
+    /// <summary>Health families stay while a device is down; every other device series goes stale.</summary>
+    public bool NeverStale { get; init; }
+
+    public bool AllowsLabel(string label) => Labels.Contains(label, StringComparer.Ordinal);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Which labels a family's series carry besides its own component labels.</summary>
+public enum FamilyScope
+{
+    /// <summary>Device identity (device, device_class) and location labels.</summary>
+    Device,
+
+    /// <summary>Only the family's own labels (agent-wide families such as MQTT counters, site roll-ups).</summary>
+    Global,
+}
