@@ -17,7 +17,16 @@ public static partial class ConfigValidator
 
     public static void Validate(AgentConfig c, ConfigLocator at, List<ConfigError> errors)
     {
-        void Err(string path, string message) => errors.Add(at.Error(path, message));
+        var bindingErrors = errors.Select(e => e.Location[(e.Location.LastIndexOf(' ') + 1)..]).ToHashSet(StringComparer.Ordinal);
+
+        // A key that already failed to bind or resolve (bad env, unreadable secret file) is not reported twice.
+        void Err(string path, string message)
+        {
+            if (!bindingErrors.Contains(path) && !bindingErrors.Contains(path + "_file"))
+            {
+                errors.Add(at.Error(path, message));
+            }
+        }
 
         ValidateAgent(c.Agent, Err);
         ValidateSnmp(c.Snmp, Err);
