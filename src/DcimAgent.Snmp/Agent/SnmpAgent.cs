@@ -127,7 +127,7 @@ public sealed class SnmpAgent : IAsyncDisposable
         }
 
         var answer = Answer(scoped.Pdu, SnmpVersion.V3);
-        return Engine.Encode(answer, msg.Header.MsgId, result.Keys, msg.Usm!.UserName, scoped.ContextName);
+        return Engine.Encode(answer, msg.Header.MsgId, result.Keys, msg.Usm!.UserName, scoped.ContextName, contextEngineId: scoped.ContextEngineId);
     }
 
     private static bool IsRequest(PduType type) => type is PduType.GetRequest or PduType.GetNextRequest or PduType.GetBulkRequest;

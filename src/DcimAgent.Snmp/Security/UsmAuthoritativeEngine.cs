@@ -120,7 +120,10 @@ public sealed class UsmAuthoritativeEngine
         return new AuthoritativeResult { Report = bytes, Reason = stat };
     }
 
-    /// <summary>Encodes a reply (Response or Report) from this engine, authoritative, at the given keys' level.</summary>
-    public byte[] Encode(SnmpPdu pdu, int msgId, UsmUserKeys? keys, byte[] userName, byte[] contextName, bool reportable = false) =>
-        UsmProcessor.Encode(pdu, msgId, 65507, reportable, keys, userName, EngineId, EngineBoots, EngineTime, EngineId, contextName);
+    /// <summary>
+    /// Encodes a reply (Response or Report) from this engine, authoritative, at the given keys' level. The
+    /// contextEngineID echoes the request's (RFC 3412 §7.1 step 9; net-snmp drops replies that change it).
+    /// </summary>
+    public byte[] Encode(SnmpPdu pdu, int msgId, UsmUserKeys? keys, byte[] userName, byte[] contextName, bool reportable = false, byte[]? contextEngineId = null) =>
+        UsmProcessor.Encode(pdu, msgId, 65507, reportable, keys, userName, EngineId, EngineBoots, EngineTime, contextEngineId ?? EngineId, contextName);
 }
