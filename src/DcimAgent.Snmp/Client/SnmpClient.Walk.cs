@@ -56,7 +56,12 @@ public sealed partial class SnmpClient
             var progressed = false;
             foreach (var vb in vbs)
             {
-                if (vb.Value.Type == SnmpType.EndOfMibView || !root.IsPrefixOf(vb.Oid) || vb.Oid == root)
+                if (vb.Value.IsException && root.IsPrefixOf(vb.Oid) && vb.Oid != root && options.IncludeTerminalException)
+                {
+                    results.Add(vb);
+                }
+
+                if (vb.Value.IsException || !root.IsPrefixOf(vb.Oid) || vb.Oid == root)
                 {
                     done = true;
                     break;

@@ -18,6 +18,12 @@ public sealed record WalkOptions
     /// <summary>Hard cap on collected varbinds.</summary>
     public int MaxVarBinds { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// net-snmp compatibility: an exception value (e.g. endOfMibView) whose OID is still inside the subtree ends the
+    /// walk but is included in the results, as snmpwalk prints it.
+    /// </summary>
+    public bool IncludeTerminalException { get; init; }
+
     /// <summary>net-snmp snmpwalk: when the subtree is empty, GET the root itself (a scalar instance).</summary>
     public bool GetRootWhenEmpty { get; init; }
 }

@@ -90,7 +90,8 @@ public static class NetSnmpFormatter
                 sb.Append("Opaque: Float: ").Append(value.AsDouble().ToString("F6", inv));
                 break;
             case SnmpType.OpaqueDouble:
-                sb.Append("Opaque: Double: ").Append(value.AsDouble().ToString("F6", inv));
+                // net-snmp (mib.c sprint_realloc_double) labels doubles "Float" too.
+                sb.Append("Opaque: Float: ").Append(value.AsDouble().ToString("F6", inv));
                 break;
             case SnmpType.NoSuchObject:
                 sb.Append("No Such Object available on this agent at this OID");

@@ -70,7 +70,7 @@ public static class SnmpCommand
         var rc = 0;
         foreach (var root in roots)
         {
-            var r = await client.WalkAsync(target, root, new WalkOptions { UseGetBulk = bulk, GetRootWhenEmpty = true }, ct).ConfigureAwait(false);
+            var r = await client.WalkAsync(target, root, new WalkOptions { UseGetBulk = bulk, GetRootWhenEmpty = true, IncludeTerminalException = true }, ct).ConfigureAwait(false);
             var printed = await PrintAsync(r, stdout, stderr).ConfigureAwait(false);
             rc = Math.Max(rc, printed);
         }
