@@ -8,7 +8,9 @@ internal static class AgentCollectors
 {
     public static void Add(IServiceCollection services, AgentConfig config)
     {
-        _ = services;
-        _ = config;
+        if (config.Snmp.Traps is { Enabled: true })
+        {
+            services.AddHostedService<Traps.TrapService>();
+        }
     }
 }
