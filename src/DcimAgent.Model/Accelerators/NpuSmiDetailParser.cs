@@ -85,9 +85,14 @@ internal sealed class NpuSmiDetailParser
     /// <summary>Ends the current record (next record, command line, end of input).</summary>
     public void Close()
     {
-        if (_npu is not null && _pending.Count > 0)
+        if (_npu is not null)
         {
-            Flush(_chip ?? _defaultChip);
+            // A record with no value we read (npu-smi info -l, -t volt) still says the board is there.
+            _boards.Get(_npu.Value, _chip ?? _defaultChip);
+            if (_pending.Count > 0)
+            {
+                Flush(_chip ?? _defaultChip);
+            }
         }
 
         _pending.Clear();

@@ -104,12 +104,20 @@ public static class NvmlSeriesParser
         r.EccUncorrected = Num(s, "ecc_uncorrected_volatile");
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Str(JsonElement e, string name) => Field(e, name, JsonValueKind.String)?.GetString();
 
-    private static double? Num(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+    private static double? Num(JsonElement e, string name) => Field(e, name, JsonValueKind.Number)?.GetDouble();
 
-    private static int? Int(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+    private static int? Int(JsonElement e, string name) => Field(e, name, JsonValueKind.Number)?.GetInt32();
+
+    /// <summary>The property when present and of the expected kind; null when absent or JSON null; otherwise an error.</summary>
+    private static JsonElement? Field(JsonElement e, string name, JsonValueKind kind)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return v.ValueKind == kind ? v : throw new InvalidOperationException($"'{name}' is {v.ValueKind}, expected {kind}");
+    }
 }
