@@ -116,7 +116,7 @@ public static class NodeCommand
                 {
                     failed++;
                     var reason = cycle.Errors.Keys.First();
-                    await stderr.WriteLineAsync($"dcim-agent node: collector {collector.Name} failed ({reason}); see dcim_poll_errors_total");
+                    await stderr.WriteLineAsync($"dcim-agent node: collector {collector.Name} failed ({reason}): {cycle.LastError}");
                 }
             }
             finally

@@ -43,6 +43,9 @@ public sealed class NodeCycle
     /// <summary>Documents the publisher refused since start.</summary>
     public long PublishFailures { get; private set; }
 
+    /// <summary>Why the last collection failed (null after a good one).</summary>
+    public string? LastError { get; private set; }
+
     /// <summary>The boards of the last good collection (null before the first).</summary>
     public AcceleratorFrame? Last { get; private set; }
 
@@ -70,6 +73,7 @@ public sealed class NodeCycle
         var elapsed = Stopwatch.GetElapsedTime(started);
         _sink.Write(new Sample(MetricCatalog.PollDuration, _host, LabelSet.Empty, elapsed.TotalSeconds, ts));
         Last = frame;
+        LastError = null;
         if (_up != true)
         {
             NodeLog.CollectorUp(_log, _collector.Name, frame.Boards.Count);
@@ -89,6 +93,7 @@ public sealed class NodeCycle
     {
         var ts = _time.GetUtcNow().ToUnixTimeMilliseconds();
         _errors[reason] = _errors.GetValueOrDefault(reason) + 1;
+        LastError = message;
         _sink.Write(new Sample(MetricCatalog.DeviceUp, _host, LabelSet.Empty, 0, ts));
         _sink.Write(new Sample(MetricCatalog.PollErrors, _host, LabelSet.Of(("reason", reason)), _errors[reason], ts));
         _sink.Write(new Sample(MetricCatalog.PollDuration, _host, LabelSet.Empty, Stopwatch.GetElapsedTime(started).TotalSeconds, ts));

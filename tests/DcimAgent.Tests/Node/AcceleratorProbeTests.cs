@@ -74,7 +74,7 @@ public sealed class AcceleratorProbeTests
         var code = await NodeCommand.RunAsync(["--once", "--collector", "nvml", "--path", "/nonexistent/libnvidia-ml.so.1", "--device", "gpu-7"], stdout, stderr, CancellationToken.None);
 
         Assert.Equal(1, code);
-        Assert.Contains("collector nvml failed (other)", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("collector nvml failed (other): cannot load /nonexistent/libnvidia-ml.so.1: the NVIDIA driver's NVML library is not installed here", stderr.ToString(), StringComparison.Ordinal);
         Assert.Contains("dcim_device_up{device=\"gpu-7\",device_class=\"accelerator_host\",site=\"default\"} 0\n", stdout.ToString(), StringComparison.Ordinal);
     }
 }
