@@ -41,6 +41,24 @@ public static class ConfigLoader
         return Parse(text, path, env, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
+    private static long LastGoodLine(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        long line = 1;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                line = parser.Current!.End.Line;
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+        }
+
+        return line;
+    }
+
     /// <summary>Parses config text; <paramref name="baseDir"/> resolves relative secret and CA file paths.</summary>
     public static ConfigLoadResult Parse(string text, string fileName, Func<string, string?>? env = null, string? baseDir = null)
     {
@@ -50,6 +68,11 @@ public static class ConfigLoader
         try
         {
             stream.Load(new StringReader(text));
+        }
+        catch (InvalidOperationException)
+        {
+            // Some malformed input makes YamlDotNet's scanner fail without a position: find it by replaying events.
+            return ConfigLoadResult.Failed(new ConfigError($"{fileName}:{LastGoodLine(text)}", "YAML syntax error: malformed content after this line"));
         }
         catch (YamlException ex)
         {

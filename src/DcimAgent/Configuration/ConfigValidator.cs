@@ -17,7 +17,16 @@ public static partial class ConfigValidator
 
     public static void Validate(AgentConfig c, ConfigLocator at, List<ConfigError> errors)
     {
-        void Err(string path, string message) => errors.Add(at.Error(path, message));
+        var bindingErrors = errors.Select(e => e.Location[(e.Location.LastIndexOf(' ') + 1)..]).ToHashSet(StringComparer.Ordinal);
+
+        // A key that already failed to bind or resolve (bad env, unreadable secret file) is not reported twice.
+        void Err(string path, string message)
+        {
+            if (!bindingErrors.Contains(path) && !bindingErrors.Contains(path + "_file"))
+            {
+                errors.Add(at.Error(path, message));
+            }
+        }
 
         ValidateAgent(c.Agent, Err);
         ValidateSnmp(c.Snmp, Err);
@@ -59,9 +68,20 @@ public static partial class ConfigValidator
             err("agent.shard", $"index {s.Index} is not in 0..count-1 (count {s.Count})");
         }
 
-        if (a.WebConfigFile is { Length: > 0 } w && !File.Exists(w))
+        if (a.WebConfigFile is { Length: > 0 } w)
         {
-            err("agent.web_config_file", $"no such file '{w}'");
+            if (!File.Exists(w))
+            {
+                err("agent.web_config_file", $"no such file '{w}'");
+            }
+            else
+            {
+                Security.WebConfig.Load(w, out var webErrors);
+                foreach (var e in webErrors)
+                {
+                    err("agent.web_config_file", e);
+                }
+            }
         }
     }
 
