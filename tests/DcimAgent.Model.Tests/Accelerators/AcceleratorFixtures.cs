@@ -1,11 +1,12 @@
 using DcimAgent.Model.Accelerators;
 using DcimAgent.Model.Metrics;
 using DcimAgent.Model.Store;
+using DcimAgent.Model.Tests.Support;
 
 namespace DcimAgent.Model.Tests.Accelerators;
 
 /// <summary>
-/// Finds ../shared/fixtures from the repository root (the folder holding DcimAgent.sln) and turns a capture into
+/// Finds ../shared/fixtures through <see cref="RepoPaths"/> and turns a capture into
 /// exposition text. Golden files live beside the tests in Golden/; set DCIM_UPDATE_GOLDEN=1 to rewrite them
 /// after a reviewed change.
 /// </summary>
@@ -13,9 +14,9 @@ internal static class AcceleratorFixtures
 {
     public static readonly DeviceIdentity Host = new("gpu-node-01", "accelerator_host", new Dictionary<string, string> { ["site"] = "hall1", ["rack"] = "r07" });
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    public static string Shared => RepoPaths.Shared;
 
     public static string Ascend(string file) => Path.Combine(Shared, "fixtures", "ascend", file);
 
@@ -51,16 +52,5 @@ internal static class AcceleratorFixtures
 
         Assert.True(File.Exists(path), $"golden file missing: {path} (run once with DCIM_UPDATE_GOLDEN=1 and review it)");
         Assert.Equal(File.ReadAllText(path), actual);
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DcimAgent.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException($"no DcimAgent.sln above {AppContext.BaseDirectory}");
     }
 }
