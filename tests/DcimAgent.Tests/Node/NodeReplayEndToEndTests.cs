@@ -84,11 +84,18 @@ public sealed class NodeReplayEndToEndTests
         Assert.Equal(35, temperatures[1]);
         Assert.Equal(45, temperatures[^1]);
 
-        // Energy: the board's counter against power integrated over the replay's timing, which runs Speed× faster.
+        // Energy: the board's counter, as delivered through MQTT, against the delivered power integrated over the
+        // capture's own sample times (publication times carry scheduling jitter that says nothing about the data).
+        var captureTimes = File.ReadLines(NodeFixtures.H100("nvml-series.jsonl"))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("t", out _))
+            .Select(e => e.GetProperty("t").GetDouble())
+            .ToList();
+        Assert.Equal(docs.Count, captureTimes.Count);
         var integrated = 0.0;
         for (var i = 1; i < docs.Count; i++)
         {
-            integrated += (docs[i - 1].Boards[0].Power!.Value + docs[i].Boards[0].Power!.Value) / 2 * (docs[i].TimeMs - docs[i - 1].TimeMs) / 1000.0 * Speed;
+            integrated += (docs[i - 1].Boards[0].Power!.Value + docs[i].Boards[0].Power!.Value) / 2 * (captureTimes[i] - captureTimes[i - 1]);
         }
 
         var counted = docs[^1].Boards[0].Energy!.Value - docs[0].Boards[0].Energy!.Value;
