@@ -74,9 +74,10 @@ public sealed partial class FacilityEngine
             return DeviceGlob.MatchesAny(rack.Devices, device);
         }
 
+        // Room and row only tell apart racks of the same name; a device without those labels still matches.
         return identity.LocationLabel("rack") == rack.Rack
-            && (rack.Room is null || identity.LocationLabel("room") == rack.Room)
-            && (rack.Row is null || identity.LocationLabel("row") == rack.Row);
+            && (rack.Room is null || identity.LocationLabel("room") is not { } room || room == rack.Room)
+            && (rack.Row is null || identity.LocationLabel("row") is not { } row || row == rack.Row);
     }
 
     private LedgerTotalState RackTotal(string site, RackPlan rack, in MeterReading first)
