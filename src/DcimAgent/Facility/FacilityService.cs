@@ -51,7 +51,8 @@ public sealed class FacilityService : BackgroundService
             return false;
         }
 
-        var monoMs = (long)(_time.GetTimestamp() * 1000.0 / _time.TimestampFrequency);
+        // Integer maths: a timestamp of ~1e17 ticks times 1000 would lose milliseconds in a double.
+        var monoMs = (long)((Int128)_time.GetTimestamp() * 1000 / _time.TimestampFrequency);
         var tick = _engine.Tick(_store, monoMs, now.ToUnixTimeMilliseconds());
         foreach (var conflict in tick.Conflicts)
         {
