@@ -1,5 +1,6 @@
 using DcimAgent.Model.Facility;
 using DcimAgent.Model.Metrics;
+using DcimAgent.Model.Store;
 
 namespace DcimAgent.Model.Tests.Facility;
 
@@ -161,7 +162,7 @@ public sealed class FacilityEngineTests
         var engine = new FacilityEngine(FacilityHall.Plan());
         hall.ReportAll(T0);
         var tick = engine.Tick(hall.Store, 0, T0);
-        var sink = new Store.SeriesStore();
+        var sink = new SeriesStore();
 
         engine.Publish(tick, sink, includeCounters: false);
 
@@ -182,7 +183,7 @@ public sealed class FacilityEngineTests
         engine.Tick(hall.Store, 0, T0);
         hall.ReportAll(T0 + 15_000);
         var tick = engine.Tick(hall.Store, 15_000, T0 + 15_000);
-        var sink = new Store.SeriesStore();
+        var sink = new SeriesStore();
 
         engine.Publish(tick, sink, includeCounters: true);
         var text = sink.ToExpositionText();

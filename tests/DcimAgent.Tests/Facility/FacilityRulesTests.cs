@@ -9,7 +9,7 @@ public sealed class FacilityRulesTests
     [Fact]
     public async Task PromtoolTestRules_FacilityRules_Pass()
     {
-        var promtool = PrometheusPeer.Require("promtool");
+        var promtool = QueryOnlyPrometheus.Require("promtool");
 
         var check = await ProcessRunner.RunAsync(promtool, ["check", "rules", RepoPaths.RepoFile("config", "alerts", "facility.rules.yml")]);
         var test = await ProcessRunner.RunAsync(promtool, ["test", "rules", RepoPaths.RepoFile("config", "alerts", "tests", "facility.test.yml")], TimeSpan.FromSeconds(180));

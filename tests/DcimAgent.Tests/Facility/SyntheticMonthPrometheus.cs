@@ -10,19 +10,19 @@ namespace DcimAgent.Tests.Facility;
 public sealed class SyntheticMonthPrometheus : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private PrometheusPeer? _peer;
+    private QueryOnlyPrometheus? _peer;
 
-    public PrometheusPeer Peer => _peer ?? throw new InvalidOperationException("prometheus did not start");
+    public QueryOnlyPrometheus Peer => _peer ?? throw new InvalidOperationException("prometheus did not start");
 
     public async Task InitializeAsync()
     {
-        var promtool = PrometheusPeer.Require("promtool");
+        var promtool = QueryOnlyPrometheus.Require("promtool");
         var input = Path.Combine(_dir.Path, "month.om.txt");
         await File.WriteAllTextAsync(input, SyntheticMonth.OpenMetrics());
         var data = Path.Combine(_dir.Path, "data");
         var backfill = await ProcessRunner.RunAsync(promtool, ["tsdb", "create-blocks-from", "openmetrics", "--quiet", input, data], TimeSpan.FromSeconds(240));
         Assert.True(backfill.ExitCode == 0, "promtool backfill failed: " + backfill.All);
-        _peer = await PrometheusPeer.StartAsync(data, _dir.Path);
+        _peer = await QueryOnlyPrometheus.StartAsync(data, _dir.Path);
     }
 
     public async Task DisposeAsync()

@@ -7,13 +7,13 @@ namespace DcimAgent.Tests.Support;
 /// A real <c>prometheus</c> serving a TSDB folder on 127.0.0.1 (a port in 19050-19099), for queries only:
 /// no scrape jobs. Killed by its own process handle at dispose.
 /// </summary>
-public sealed class PrometheusPeer : IAsyncDisposable
+public sealed class QueryOnlyPrometheus : IAsyncDisposable
 {
     public const string InstallHint = "install the real peers with: ../shared/tools/peers-install.sh (Debian packages prometheus, promtool)";
 
     private readonly Process _process;
 
-    private PrometheusPeer(Process process, int port)
+    private QueryOnlyPrometheus(Process process, int port)
     {
         _process = process;
         Url = new Uri($"http://127.0.0.1:{port}/");
@@ -37,7 +37,7 @@ public sealed class PrometheusPeer : IAsyncDisposable
         return string.Empty;
     }
 
-    public static async Task<PrometheusPeer> StartAsync(string dataDir, string workDir)
+    public static async Task<QueryOnlyPrometheus> StartAsync(string dataDir, string workDir)
     {
         var exe = Require("prometheus");
         var config = Path.Combine(workDir, "prometheus.yml");
@@ -64,7 +64,7 @@ public sealed class PrometheusPeer : IAsyncDisposable
         process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var peer = new PrometheusPeer(process, port);
+        var peer = new QueryOnlyPrometheus(process, port);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(40);
         while (DateTime.UtcNow < deadline)
