@@ -48,7 +48,7 @@ public class PromtoolRulesTests
     {
         var promtool = PeerTools.Require("promtool");
         var files = RuleFiles.TestFilePaths;
-        Assert.Equal(5, files.Count);
+        Assert.Equal(6, files.Count); // power, cooling, accelerators, agent, facility alerts, facility recording rules
 
         // promtool resolves rule_files relative to the working directory.
         var result = await ProcessRunner.RunAsync(promtool, ["test", "rules", .. files.Select(Path.GetFileName)!],
