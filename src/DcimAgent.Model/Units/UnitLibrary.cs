@@ -4,7 +4,7 @@ namespace DcimAgent.Model.Units;
 
 /// <summary>
 /// The units devices report in, by the names profiles and payload mappings use, and their conversion to the
-/// base units of spec/metrics.md. Names are case-insensitive; aliases cover the spellings MIBs use.
+/// base units of spec/metrics.md. Aliases cover the spellings MIBs use.
 /// </summary>
 public static class UnitLibrary
 {
@@ -14,10 +14,18 @@ public static class UnitLibrary
 
     private static readonly FrozenDictionary<string, Unit> Units = Build();
 
+    // Case-insensitive lookup only for names that stay unambiguous (mW and MW must never meet).
+    private static readonly FrozenDictionary<string, Unit> UnitsIgnoreCase = Units
+        .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.Select(kv => kv.Value.Factor).Distinct().Count() == 1)
+        .ToFrozenDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>All known unit names (aliases included).</summary>
     public static IEnumerable<string> Names => Units.Keys;
 
-    public static bool TryGet(string name, out Unit unit) => Units.TryGetValue(name.Trim(), out unit!);
+    /// <summary>Exact name first (SI prefixes are case-sensitive), then an unambiguous case-insensitive match.</summary>
+    public static bool TryGet(string name, out Unit unit) =>
+        Units.TryGetValue(name.Trim(), out unit!) || UnitsIgnoreCase.TryGetValue(name.Trim(), out unit!);
 
     public static Unit Get(string name) =>
         TryGet(name, out var unit) ? unit : throw new KeyNotFoundException($"unknown unit '{name}'");
@@ -27,7 +35,7 @@ public static class UnitLibrary
 
     private static FrozenDictionary<string, Unit> Build()
     {
-        var d = new Dictionary<string, Unit>(StringComparer.OrdinalIgnoreCase);
+        var d = new Dictionary<string, Unit>(StringComparer.Ordinal);
 
         void Add(string baseUnit, double factor, double offset, params string[] names)
         {
@@ -139,6 +147,6 @@ public static class UnitLibrary
         // Speeds that stay in their own unit.
         Add("rpm", 1, 0, "rpm", "RPM");
 
-        return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
