@@ -103,7 +103,12 @@ public sealed class MappingRule
     /// <summary>Raw device number → base unit.</summary>
     public double ToBase(double raw)
     {
-        var scaled = raw * Scale;
-        return Unit is null ? scaled : Unit.ToBase(scaled);
+        var scaled = ExactScale.Multiply(raw, Scale);
+        if (Unit is null)
+        {
+            return scaled;
+        }
+
+        return Unit.Offset == 0 ? ExactScale.Multiply(scaled, Unit.Factor) : Unit.ToBase(scaled);
     }
 }

@@ -13,6 +13,7 @@ public static class CommandLine
         ("run", "run the agent (default verb)", RunCommand.RunAsync),
         ("check-config", "validate a config file and print every problem with its location", CheckConfigCommand.RunAsync),
         ("version", "print the version", VersionCommand.RunAsync),
+        ("probe", "print the metrics one MQTT payload file produces (tasmota, shelly, sparkplug-b, dcim-json, json, value)", PayloadProbe.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

@@ -8,7 +8,6 @@ internal static class AgentCollectors
 {
     public static void Add(IServiceCollection services, AgentConfig config)
     {
-        _ = services;
-        _ = config;
+        Mqtt.MqttServiceCollectionExtensions.AddMqttIngestion(services, config);
     }
 }

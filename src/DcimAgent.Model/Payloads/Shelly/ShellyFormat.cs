@@ -126,7 +126,7 @@ public sealed class ShellyFormat : PayloadMapper
             && JsonScalar.TryProperty(JsonScalar.RequireObject(aenergy, where + "aenergy"), "total", out var total)
             && JsonScalar.Number(total, where + "aenergy.total") is { } wh)
         {
-            batch.Add(MetricCatalog.PduOutletEnergy, device, labels, wh * 3600, where + "aenergy.total");
+            batch.Add(MetricCatalog.PduOutletEnergy, device, labels, ExactScale.Multiply(wh, 3600), where + "aenergy.total");
         }
 
         if (JsonScalar.TryProperty(sw, "output", out var output))

@@ -84,7 +84,7 @@ public sealed class TasmotaFormat : PayloadMapper
             if (JsonScalar.TryProperty(p.Value, "Humidity", out var h)
                 && JsonScalar.Number(h, $"{prefix}{p.Name}.Humidity") is { } humidity)
             {
-                batch.Add(MetricCatalog.SensorHumidity, device, sensor, humidity / 100, $"{prefix}{p.Name}.Humidity");
+                batch.Add(MetricCatalog.SensorHumidity, device, sensor, ExactScale.Multiply(humidity, 0.01), $"{prefix}{p.Name}.Humidity");
             }
         }
     }
@@ -95,7 +95,7 @@ public sealed class TasmotaFormat : PayloadMapper
         hasTotal = false;
         if (Read(energy, "Total", where))
         {
-            batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, Sum() * 3.6e6, where + "Total");
+            batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(Sum(), 3.6e6), where + "Total");
             hasTotal = true;
         }
 
@@ -146,14 +146,14 @@ public sealed class TasmotaFormat : PayloadMapper
 
         if (Read(tic, "EAST", where) || Read(tic, "BASE", where))
         {
-            batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, Sum() * 3600, where + "index");
+            batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(Sum(), 3600), where + "index");
         }
         else if (Read(tic, "HCHC", where))
         {
             var offPeak = Sum();
             if (Read(tic, "HCHP", where))
             {
-                batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, (offPeak + Sum()) * 3600, where + "HCHC+HCHP");
+                batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(offPeak + Sum(), 3600), where + "HCHC+HCHP");
             }
         }
     }
