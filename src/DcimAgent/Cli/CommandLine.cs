@@ -13,6 +13,8 @@ public static class CommandLine
         ("run", "run the agent (default verb)", RunCommand.RunAsync),
         ("check-config", "validate a config file and print every problem with its location", CheckConfigCommand.RunAsync),
         ("version", "print the version", VersionCommand.RunAsync),
+        ("snmp", "SNMP get|getnext|walk|bulkwalk with net-snmp's flags and output", SnmpCommand.RunAsync),
+        ("node", "node mode on a GPU/NPU host: read the boards, serve /metrics and/or publish dcim-json", NodeCommand.RunAsync),
         ("probe", "print the metrics one MQTT payload file produces (tasmota, shelly, sparkplug-b, dcim-json, json, value)", PayloadProbe.RunAsync),
     ];
 
