@@ -25,6 +25,7 @@ namespace DcimAgent.Mqtt;
 /// </summary>
 public sealed class BrokerConnection : IAsyncDisposable
 {
+    private long _subscribeRounds;
     private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
 
     private readonly MqttBrokerConfig _config;
@@ -90,6 +91,9 @@ public sealed class BrokerConnection : IAsyncDisposable
     public string Name => _config.Name;
 
     public IReadOnlyList<MqttSubscription> Subscriptions => _subscriptions;
+
+    /// <summary>How many times every subscription was (re)sent and answered: once per successful connection.</summary>
+    public long SubscribeRounds => Interlocked.Read(ref _subscribeRounds);
 
     public bool IsConnected => _client.IsConnected;
 
@@ -167,6 +171,7 @@ public sealed class BrokerConnection : IAsyncDisposable
                 SetConnected(true);
                 MqttLog.Connected(_logger, Name, _config.Url, _config.Protocol, result.IsSessionPresent);
                 await SubscribeAllAsync(ct);
+                Interlocked.Increment(ref _subscribeRounds);
                 reason = await _disconnected.Task.WaitAsync(ct);
                 SetConnected(false);
                 MqttLog.Disconnected(_logger, Name, reason);

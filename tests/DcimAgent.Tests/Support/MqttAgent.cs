@@ -58,7 +58,7 @@ public sealed class MqttAgent : IAsyncDisposable
         }
     }
 
-    public Task WaitConnectedAsync() => WaitAsync(() => Connected == 1 && Broker.Subscriptions.Count > 0, "connected");
+    public Task WaitConnectedAsync() => WaitAsync(() => Connected == 1 && Broker.SubscribeRounds > 0, "connected and subscribed");
 
     public async ValueTask DisposeAsync()
     {
