@@ -33,6 +33,7 @@ public static partial class ConfigValidator
         ValidateMqtt(c.Mqtt, Err);
         ValidateFacility(c.Facility, Err);
         ValidateDeviceNames(c, Err);
+        Simulation.SimulatorConfigValidator.Validate(c.Simulator, Err);
     }
 
     private static void ValidateAgent(AgentSection a, Action<string, string> err)
