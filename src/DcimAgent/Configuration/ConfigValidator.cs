@@ -32,6 +32,7 @@ public static partial class ConfigValidator
         ValidateSnmp(c.Snmp, Err);
         ValidateMqtt(c.Mqtt, Err);
         ValidateFacility(c.Facility, Err);
+        Node.NodeConfigValidator.Validate(c.Node, Err);
         ValidateDeviceNames(c, Err);
         Simulation.SimulatorConfigValidator.Validate(c.Simulator, Err);
     }

@@ -1,4 +1,5 @@
 using DcimAgent.Configuration;
+using DcimAgent.Node;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DcimAgent.Hosting;
@@ -15,5 +16,7 @@ internal static class AgentCollectors
         {
             services.AddHostedService<Traps.TrapService>();
         }
+
+        services.AddNodeMode(config);
     }
 }
