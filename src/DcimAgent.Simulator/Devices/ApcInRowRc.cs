@@ -22,7 +22,7 @@ public sealed class ApcInRowRc(SimulatedDeviceSpec spec) : ISimulatedDevice
         var s = $"{Root}.2.2";
         return new OidTableBuilder()
             .System("APC Web/SNMP Management Card (MB:v4.1.1 PF:v3.9.2 PN:apc_hw03_aos_392.bin AF1:v3.8.0 AN1:apc_hw03_acrc_380.bin MN:ACRC602 HR:04 SN: JK2013004051 MD:06/08/2020) (simulated)", "1.3.6.1.4.1.318.1.3.14.5", Spec.Name, hall.Time)
-            .Int($"{Root}.2.1.2.2.0", Tenths(CoolingPlant.AirSetpointC))
+            .Int($"{Root}.1.2.2.0", Tenths(CoolingPlant.AirSetpointC))
             .Text($"{Root}.2.2.1.4.0", "ACRC602")
             .Text($"{Root}.2.2.1.5.0", "JK2013004051")
             .Text($"{Root}.2.2.1.6.0", "7.5.0")
