@@ -18,5 +18,7 @@ internal static class AgentCollectors
         }
 
         services.AddNodeMode(config);
+        Mqtt.MqttServiceCollectionExtensions.AddMqttIngestion(services, config);
+        Facility.FacilityServiceCollectionExtensions.AddFacility(services, config);
     }
 }
