@@ -31,9 +31,14 @@ public static class UnitLibrary
 
         void Add(string baseUnit, double factor, double offset, params string[] names)
         {
+            var unit = new Unit(names[0], baseUnit, factor, offset);
             foreach (var n in names)
             {
-                d.Add(n, new Unit(names[0], baseUnit, factor, offset));
+                // Lookup is case-insensitive, so "l/s" and "L/s" are one key: a repeat must mean the same unit.
+                if (!d.TryAdd(n, unit) && d[n] != unit)
+                {
+                    throw new InvalidOperationException($"unit name '{n}' is defined twice with different meanings");
+                }
             }
         }
 
