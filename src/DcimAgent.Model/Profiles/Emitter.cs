@@ -103,10 +103,10 @@ internal sealed class Emitter(
         }
     }
 
-    /// <summary>One series summing the metric over every row that passes its conditions.</summary>
-    public void Sum(ProfileMetric metric, List<RowContext> rows)
+    /// <summary>One series folding the metric over every row that passes its conditions.</summary>
+    public void Aggregate(ProfileMetric metric, List<RowContext> rows)
     {
-        double total = 0;
+        var total = metric.Aggregate == RowAggregate.Max ? double.MinValue : 0;
         var any = false;
         foreach (var row in rows)
         {
@@ -117,7 +117,7 @@ internal sealed class Emitter(
 
             if (metric.Transform.Apply(raw, row, out var v) == ValueOutcome.Ok)
             {
-                total += v;
+                total = metric.Aggregate == RowAggregate.Max ? Math.Max(total, v) : total + v;
                 any = true;
             }
         }

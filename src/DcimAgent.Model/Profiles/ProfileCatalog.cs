@@ -131,6 +131,7 @@ public sealed class ProfileCatalog
         var scalars = new List<ProfileMetric>(p.Scalars);
         var tables = new List<ProfileTable>(p.Tables);
         var info = new Dictionary<string, InfoField>(StringComparer.Ordinal);
+        var own = p.Scalars.Concat(p.Tables.SelectMany(t => t.Metrics)).Select(m => m.Family).ToHashSet();
         foreach (var name in p.Includes)
         {
             if (!raw.TryGetValue(name, out var included))
@@ -155,8 +156,15 @@ public sealed class ProfileCatalog
                 info[k] = v;
             }
 
-            scalars.AddRange(inner.Scalars);
-            tables.AddRange(inner.Tables);
+            // The including profile's own readings win: an included metric of a family the includer reads
+            // itself only fills in when the includer produced nothing for it in that poll.
+            scalars.AddRange(inner.Scalars.Select(m => own.Contains(m.Family) ? m.AsFallback() : m));
+            tables.AddRange(inner.Tables.Select(t => new ProfileTable
+            {
+                Name = t.Name,
+                Entry = t.Entry,
+                Metrics = [.. t.Metrics.Select(m => own.Contains(m.Family) ? m.AsFallback() : m)],
+            }));
         }
 
         foreach (var (k, v) in p.Lookups)

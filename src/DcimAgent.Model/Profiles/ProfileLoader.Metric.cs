@@ -13,7 +13,7 @@ public static partial class ProfileLoader
     [
         "family", "oid", "column", "labels", "when", "unit", "unit_map", "multiply", "divide", "offset", "scale",
         "scale_mode", "absent", "valid_min", "valid_max", "magnitude", "value_map", "states", "default_state",
-        "fallback", "sum", "note",
+        "fallback", "aggregate", "note",
     ];
 
     /// <summary>Labels a family may leave out: <c>fan</c> is only needed "where several" (spec/metrics.md).</summary>
@@ -71,9 +71,9 @@ public static partial class ProfileLoader
                 col.Error("'column' belongs in a table; a scalar metric names its 'oid'");
             }
 
-            if (m.Child("sum") is { } s)
+            if (m.Child("aggregate") is { } s)
             {
-                s.Error("'sum' adds up table rows; it has no meaning for a scalar");
+                s.Error("'aggregate' folds table rows; it has no meaning for a scalar");
             }
         }
 
@@ -99,10 +99,20 @@ public static partial class ProfileLoader
             st.Error($"'states' is for state-set families; {familyName} is not one");
         }
 
-        var sum = m.Child("sum")?.Bool() ?? false;
-        if (sum && labels.Any(l => !l.Value.IsLiteral))
+        var aggregate = RowAggregate.None;
+        if (m.Child("aggregate") is { } ag && ag.Text() is { } agText)
         {
-            m.Child("labels")!.Value.Error("a 'sum' series has fixed labels only (it adds up every row)");
+            aggregate = agText switch
+            {
+                "sum" => RowAggregate.Sum,
+                "max" => RowAggregate.Max,
+                _ => FailAggregate(ag, agText),
+            };
+        }
+
+        if (aggregate != RowAggregate.None && labels.Any(l => !l.Value.IsLiteral))
+        {
+            m.Child("labels")!.Value.Error("an aggregated series has fixed labels only (it folds every row)");
         }
 
         if (family is null || m.Errors.Count > errorsBefore)
@@ -121,7 +131,7 @@ public static partial class ProfileLoader
             States = states,
             DefaultState = defaultState,
             Fallback = m.Child("fallback")?.Bool() ?? false,
-            Sum = sum,
+            Aggregate = aggregate,
             Where = $"{m.File}:{m.Line}: {m.Path} {family.Name}",
         };
     }
@@ -350,6 +360,12 @@ public static partial class ProfileLoader
             UnitMap = unitMap,
             BaseUnit = family.Unit,
         };
+    }
+
+    private static RowAggregate FailAggregate(YamlCursor c, string text)
+    {
+        c.Error($"'{text}' is not sum or max");
+        return RowAggregate.None;
     }
 
     private static ScaleMode Fail(YamlCursor c, string message)

@@ -75,9 +75,9 @@ public static class ProfileMapper
             }
 
             rows ??= BuildRows(table, data, lookups);
-            if (metric.Sum)
+            if (metric.Aggregate != RowAggregate.None)
             {
-                emit.Sum(metric, rows);
+                emit.Aggregate(metric, rows);
                 continue;
             }
 

@@ -13,7 +13,7 @@ public sealed class ProfileMatchRule
 
     public Regex? SysDescr { get; init; }
 
-    /// <summary>OIDs whose subtree must hold at least one value (checked with a walk of the first few rows).</summary>
+    /// <summary>Instance OIDs that must answer a GET with a value (how generic fallbacks such as UPS-MIB are recognised).</summary>
     public IReadOnlyList<Oid> Requires { get; init; } = [];
 
     public int Priority { get; init; }

@@ -33,11 +33,27 @@ public sealed class ProfileMetric
     /// <summary>Emit only when no other metric of the profile produced this family in the same poll.</summary>
     public bool Fallback { get; init; }
 
-    /// <summary>Sum every row into one series (e.g. server power as the sum of its PSUs).</summary>
-    public bool Sum { get; init; }
+    /// <summary>Fold every row into one series: the sum (server power from its PSUs) or the maximum (UPS load of the busiest phase).</summary>
+    public RowAggregate Aggregate { get; init; }
 
     /// <summary>Where in the profile file this metric is defined, for error messages.</summary>
     public string Where { get; init; } = string.Empty;
+
+    /// <summary>A copy that only fills in when nothing else produced the family (how included profiles yield to the including one).</summary>
+    public ProfileMetric AsFallback() => new()
+    {
+        Family = Family,
+        Oid = Oid,
+        Column = Column,
+        Labels = Labels,
+        When = When,
+        Transform = Transform,
+        States = States,
+        DefaultState = DefaultState,
+        Fallback = true,
+        Aggregate = Aggregate,
+        Where = Where,
+    };
 
     public override string ToString() => $"{Family.Name} ({Where})";
 }

@@ -104,7 +104,9 @@ public sealed partial class ValueTransform
             v = Math.Abs(v);
         }
 
-        v = v * Multiply / Divide;
+        // Collect one numerator and one denominator so 27 hundredths of kW is 27 × 1000 / 100 = 270 exactly.
+        var num = Multiply;
+        var den = Divide;
         if (Scale is not null)
         {
             var text = Scale.Render(row);
@@ -118,21 +120,23 @@ public sealed partial class ValueTransform
                 case ScaleMode.Divide when scale == 0:
                     return ValueOutcome.NoScale;
                 case ScaleMode.Divide:
-                    v /= scale;
+                    den *= scale;
                     break;
                 case ScaleMode.Multiply:
-                    v *= scale;
+                    num *= scale;
                     break;
                 case ScaleMode.DecimalDigits:
-                    v /= Math.Pow(10, scale);
+                    den *= Math.Pow(10, scale);
                     break;
-                case ScaleMode.SignedFactor:
-                    v = scale < 0 ? v / -scale : scale == 0 ? v : v * scale;
+                case ScaleMode.SignedFactor when scale < 0:
+                    den *= -scale;
+                    break;
+                case ScaleMode.SignedFactor when scale > 0:
+                    num *= scale;
                     break;
             }
         }
 
-        v += Offset;
         var unit = Unit;
         if (UnitTemplate is not null)
         {
@@ -154,9 +158,21 @@ public sealed partial class ValueTransform
             }
         }
 
-        if (unit is not null)
+        if (unit is null)
         {
-            v = unit.ToBase(v);
+            v = (v * num / den) + Offset;
+        }
+        else if (Offset == 0)
+        {
+            Fold(unit.Factor, ref num, ref den);
+            v = (v * num / den) + unit.Offset;
+        }
+        else
+        {
+            v = (v * num / den) + Offset;
+            var (n, d) = (1.0, 1.0);
+            Fold(unit.Factor, ref n, ref d);
+            v = (v * n / d) + unit.Offset;
         }
 
         if (!double.IsFinite(v))
@@ -166,6 +182,26 @@ public sealed partial class ValueTransform
 
         result = v;
         return ValueOutcome.Ok;
+    }
+
+    /// <summary>
+    /// Puts a unit factor into the fraction: as a divisor where it is the reciprocal of a whole number
+    /// (82 × 0.01 is 0.8200000000000001 in binary floating point, 82 / 100 is 0.82).
+    /// </summary>
+    private static void Fold(double factor, ref double num, ref double den)
+    {
+        if (factor > 0 && factor < 1)
+        {
+            var inverse = 1 / factor;
+            var whole = Math.Round(inverse);
+            if (Math.Abs(inverse - whole) < 1e-9 * whole)
+            {
+                den *= whole;
+                return;
+            }
+        }
+
+        num *= factor;
     }
 
     [GeneratedRegex(@"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", RegexOptions.CultureInvariant)]

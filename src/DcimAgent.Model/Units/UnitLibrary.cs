@@ -4,7 +4,8 @@ namespace DcimAgent.Model.Units;
 
 /// <summary>
 /// The units devices report in, by the names profiles and payload mappings use, and their conversion to the
-/// base units of spec/metrics.md. Names are case-insensitive; aliases cover the spellings MIBs use.
+/// base units of spec/metrics.md. Names match exactly, else case-insensitively where that is unambiguous
+/// (mW and MW differ); aliases cover the spellings MIBs use.
 /// </summary>
 public static class UnitLibrary
 {
@@ -14,10 +15,21 @@ public static class UnitLibrary
 
     private static readonly FrozenDictionary<string, Unit> Units = Build();
 
+    // Exact spelling first (mW is milliwatts, MW megawatts); otherwise any case, where that is unambiguous.
+    private static readonly FrozenDictionary<string, Unit> Folded = Units
+        .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.Select(p => p.Value).Distinct().Count() == 1)
+        .ToFrozenDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>All known unit names (aliases included).</summary>
     public static IEnumerable<string> Names => Units.Keys;
 
-    public static bool TryGet(string name, out Unit unit) => Units.TryGetValue(name.Trim(), out unit!);
+    public static bool TryGet(string name, out Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = name.Trim();
+        return Units.TryGetValue(key, out unit!) || Folded.TryGetValue(key, out unit!);
+    }
 
     public static Unit Get(string name) =>
         TryGet(name, out var unit) ? unit : throw new KeyNotFoundException($"unknown unit '{name}'");
@@ -27,14 +39,13 @@ public static class UnitLibrary
 
     private static FrozenDictionary<string, Unit> Build()
     {
-        var d = new Dictionary<string, Unit>(StringComparer.OrdinalIgnoreCase);
+        var d = new Dictionary<string, Unit>(StringComparer.Ordinal);
 
         void Add(string baseUnit, double factor, double offset, params string[] names)
         {
             var unit = new Unit(names[0], baseUnit, factor, offset);
             foreach (var n in names)
             {
-                // Lookup is case-insensitive, so "l/s" and "L/s" are one key: a repeat must mean the same unit.
                 if (!d.TryAdd(n, unit) && d[n] != unit)
                 {
                     throw new InvalidOperationException($"unit name '{n}' is defined twice with different meanings");
@@ -144,6 +155,6 @@ public static class UnitLibrary
         // Speeds that stay in their own unit.
         Add("rpm", 1, 0, "rpm", "RPM");
 
-        return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
