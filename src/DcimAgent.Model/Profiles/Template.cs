@@ -9,7 +9,8 @@ namespace DcimAgent.Model.Profiles;
 /// A part is one or more sources separated by <c>|</c>, the first non-empty one wins:
 /// <c>index</c> (the whole row index), <c>index.N</c> / <c>index.N-M</c> (1-based arcs), <c>col.N</c> (column N
 /// of the same row, walked each poll), <c>lookup:NAME</c> / <c>lookup:NAME@index.N[-M]</c> (a cached lookup
-/// keyed by the row index or part of it), <c>'text'</c> (a literal fallback).
+/// keyed by the row index or part of it, or <c>@'0'</c> for a scalar such as a unit-wide scale), <c>'text'</c>
+/// (a literal fallback).
 /// </summary>
 public sealed class Template
 {
@@ -120,7 +121,7 @@ public sealed class Template
                 SourceKind.Index => Arcs(row.Index, s.From, s.To),
                 SourceKind.Column => row.Columns is not null && row.Columns.TryGetValue(s.From, out var cv) && !cv.IsException
                     ? Text(cv) : null,
-                SourceKind.Lookup => row.Lookups?.Get(s.Lookup!, s.From == 0 ? row.IndexText : Arcs(row.Index, s.From, s.To) ?? string.Empty),
+                SourceKind.Lookup => row.Lookups?.Get(s.Lookup!, s.Key ?? (s.From == 0 ? row.IndexText : Arcs(row.Index, s.From, s.To) ?? string.Empty)),
                 _ => null,
             };
             if (!string.IsNullOrEmpty(v))
@@ -178,9 +179,14 @@ public sealed class Template
             }
 
             var key = rest[(at + 1)..];
+            if (key.Length >= 2 && key[0] == '\'' && key[^1] == '\'')
+            {
+                return new Source(SourceKind.Lookup, 0, 0, rest[..at], key[1..^1]);
+            }
+
             if (!key.StartsWith("index.", StringComparison.Ordinal))
             {
-                throw new FormatException($"lookup key '{key}' in '{whole}' must be index.N or index.N-M");
+                throw new FormatException($"lookup key '{key}' in '{whole}' must be index.N, index.N-M or 'fixed'");
             }
 
             var (f, t) = ParseRange(key[6..], whole);
@@ -212,7 +218,7 @@ public sealed class Template
         Lookup,
     }
 
-    private sealed record Source(SourceKind Kind, uint From, uint To, string? Lookup);
+    private sealed record Source(SourceKind Kind, uint From, uint To, string? Lookup, string? Key = null);
 
     private sealed record Part(string? Literal, Source[]? Sources);
 }
