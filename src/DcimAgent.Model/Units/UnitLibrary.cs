@@ -4,8 +4,7 @@ namespace DcimAgent.Model.Units;
 
 /// <summary>
 /// The units devices report in, by the names profiles and payload mappings use, and their conversion to the
-/// base units of spec/metrics.md. Names match exactly, else case-insensitively where that is unambiguous
-/// (mW and MW differ); aliases cover the spellings MIBs use.
+/// base units of spec/metrics.md. Aliases cover the spellings MIBs use.
 /// </summary>
 public static class UnitLibrary
 {
@@ -15,21 +14,18 @@ public static class UnitLibrary
 
     private static readonly FrozenDictionary<string, Unit> Units = Build();
 
-    // Exact spelling first (mW is milliwatts, MW megawatts); otherwise any case, where that is unambiguous.
-    private static readonly FrozenDictionary<string, Unit> Folded = Units
-        .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
-        .Where(g => g.Select(p => p.Value).Distinct().Count() == 1)
+    // Case-insensitive lookup only for names that stay unambiguous (mW and MW must never meet).
+    private static readonly FrozenDictionary<string, Unit> UnitsIgnoreCase = Units
+        .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.Select(kv => kv.Value.Factor).Distinct().Count() == 1)
         .ToFrozenDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>All known unit names (aliases included).</summary>
     public static IEnumerable<string> Names => Units.Keys;
 
-    public static bool TryGet(string name, out Unit unit)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var key = name.Trim();
-        return Units.TryGetValue(key, out unit!) || Folded.TryGetValue(key, out unit!);
-    }
+    /// <summary>Exact name first (SI prefixes are case-sensitive), then an unambiguous case-insensitive match.</summary>
+    public static bool TryGet(string name, out Unit unit) =>
+        Units.TryGetValue(name.Trim(), out unit!) || UnitsIgnoreCase.TryGetValue(name.Trim(), out unit!);
 
     public static Unit Get(string name) =>
         TryGet(name, out var unit) ? unit : throw new KeyNotFoundException($"unknown unit '{name}'");
@@ -43,13 +39,9 @@ public static class UnitLibrary
 
         void Add(string baseUnit, double factor, double offset, params string[] names)
         {
-            var unit = new Unit(names[0], baseUnit, factor, offset);
             foreach (var n in names)
             {
-                if (!d.TryAdd(n, unit) && d[n] != unit)
-                {
-                    throw new InvalidOperationException($"unit name '{n}' is defined twice with different meanings");
-                }
+                d.Add(n, new Unit(names[0], baseUnit, factor, offset));
             }
         }
 

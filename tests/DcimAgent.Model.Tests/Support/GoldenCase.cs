@@ -39,7 +39,7 @@ internal sealed class GoldenCase
     /// <summary>Detects, polls once and maps, like the agent does, over the recording in memory.</summary>
     public async Task<GoldenResult> RunAsync()
     {
-        var recording = SnmprecFile.Load(Path.Combine(RepoPaths.Shared, "fixtures", Recording));
+        var recording = SnmprecFile.Load(Path.Combine(RepoPaths.SharedFile("fixtures", Recording)));
         var querier = new SnmprecQuerier(recording);
         var detection = await PollSteps.DetectAsync(querier, Catalog, CancellationToken.None);
         Assert.True(detection.Profile is not null, $"{Name}: {detection.Detail}");

@@ -1,9 +1,9 @@
 namespace DcimAgent.Model.Tests.Support;
 
-/// <summary>Repository folders found by walking up from the test binaries to the folder holding DcimAgent.sln.</summary>
-internal static class RepoPaths
+/// <summary>Locates the repository root (the folder holding DcimAgent.sln) and ../shared beside it.</summary>
+public static class RepoPaths
 {
-    private static readonly Lazy<string> Root = new(() =>
+    private static readonly Lazy<string> RootLazy = new(() =>
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DcimAgent.sln")))
@@ -11,17 +11,25 @@ internal static class RepoPaths
             dir = dir.Parent;
         }
 
-        return dir?.FullName ?? throw new InvalidOperationException($"no DcimAgent.sln above {AppContext.BaseDirectory}");
+        return dir?.FullName ?? throw new InvalidOperationException("DcimAgent.sln not found above " + AppContext.BaseDirectory);
     });
 
-    public static string RepoRoot => Root.Value;
+    public static string Root => RootLazy.Value;
 
-    /// <summary>The shared fixtures checkout next to the repository (never copied into it).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    public static string Shared
+    {
+        get
+        {
+            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+            return Directory.Exists(shared) ? shared : throw new InvalidOperationException($"../shared not found beside the repository ({shared})");
+        }
+    }
 
-    public static string Recordings => Path.Combine(Shared, "fixtures", "snmprec");
+    public static string SharedFile(params string[] parts) => Path.Combine([Shared, .. parts]);
 
-    public static string Profiles => Path.Combine(RepoRoot, "config", "profiles");
+    /// <summary>The shipped device profiles.</summary>
+    public static string Profiles => Path.Combine(Root, "config", "profiles");
 
-    public static string TestCases => Path.Combine(RepoRoot, "tests", "DcimAgent.Model.Tests", "testcases");
+    /// <summary>Golden testcases: one folder per recording, expected exposition inside.</summary>
+    public static string TestCases => Path.Combine(Root, "tests", "DcimAgent.Model.Tests", "testcases");
 }
