@@ -300,13 +300,11 @@ public static partial class ProfileLoader
             foreach (var (from, to) in um.Entries())
             {
                 var target = to.Text() ?? string.Empty;
-                if (!UnitLibrary.TryGet(target, out var mapped))
+                // Entries for other quantities are allowed (one map shared by rows of several families);
+                // a row whose unit does not fit its family is dropped and reported when mapped.
+                if (!UnitLibrary.TryGet(target, out _))
                 {
                     to.Error($"unknown unit '{target}'");
-                }
-                else if (mapped.BaseUnit.Length > 0 && mapped.BaseUnit != family.Unit)
-                {
-                    to.Error($"unit '{target}' converts to {mapped.BaseUnit}, but {family.Name} is in {family.Unit}");
                 }
 
                 unitMap[from] = target;

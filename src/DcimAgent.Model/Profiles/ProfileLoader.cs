@@ -26,7 +26,8 @@ public static partial class ProfileLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            // MergingParser resolves '<<: *anchor' so profiles can share a metric's settings between rows.
+            stream.Load(new MergingParser(new Parser(new StringReader(yaml))));
         }
         catch (YamlException e)
         {
