@@ -97,9 +97,16 @@ internal sealed class Emitter(
             SnmpType.Counter64 => CounterWrap.Bits64,
             _ => CounterWrap.None,
         };
+        // The store unwraps in base units: tell it what one raw count is worth.
+        var wrapUnit = 1.0;
+        if (wrap != CounterWrap.None && metric.Transform.Apply(SnmpValue.Counter64(1), row, out var one) == ValueOutcome.Ok && one > 0)
+        {
+            wrapUnit = one;
+        }
+
         if (Claim(metric.Family, labels))
         {
-            Write(new Sample(metric.Family, device, labels, value, timestampMs, wrap));
+            Write(new Sample(metric.Family, device, labels, value, timestampMs, wrap, wrapUnit));
         }
     }
 
