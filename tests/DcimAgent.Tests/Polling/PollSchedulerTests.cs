@@ -13,6 +13,7 @@ namespace DcimAgent.Tests.Polling;
 /// Acceptance 2: 50 healthy devices, one that never answers and one that answers after 3 s, on a real clock.
 /// The healthy ones must keep their slots; the dead one must show up 0 with reason timeout.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class PollSchedulerTests(ITestOutputHelper output)
 {
     [Fact]
@@ -45,7 +46,8 @@ public sealed class PollSchedulerTests(ITestOutputHelper output)
         output.WriteLine($"slow: {slow.Polls} polls, up={slow.Up}; dead: {dead.Polls} polls, errors={string.Join(",", dead.Errors)}");
 
         Assert.All(healthy, t => Assert.True(t.Polls >= 2, $"{t.Name} polled {t.Polls} times"));
-        Assert.True(worst < TimeSpan.FromMilliseconds(500), $"a healthy target started {worst.TotalMilliseconds} ms late");
+        // Generous bound for shared CI machines; the slow device's 3 s and the dead one's budget are far above it.
+        Assert.True(worst < TimeSpan.FromSeconds(1), $"a healthy target started {worst.TotalMilliseconds} ms late");
         Assert.True(slow.Up);
         Assert.Equal(false, dead.Up);
         Assert.True(dead.Errors["timeout"] >= 1);
