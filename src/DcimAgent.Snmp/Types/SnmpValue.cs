@@ -46,6 +46,15 @@ public readonly struct SnmpValue : IEquatable<SnmpValue>
 
     public static SnmpValue ObjectId(Oid value) => new(SnmpType.ObjectIdentifier, 0, 0, value.Arcs.ToArray());
 
+    /// <summary>OID value over arcs the caller hands over (no copy): used by the decoder.</summary>
+    internal static SnmpValue FromArcs(uint[] arcs) => new(SnmpType.ObjectIdentifier, 0, 0, arcs);
+
+    /// <summary>The raw reference (byte[] or uint[]) without copying, for encoders.</summary>
+    internal object? Reference => _ref;
+
+    /// <summary>The float/double payload of OpaqueFloat/OpaqueDouble.</summary>
+    internal double Real => _real;
+
     /// <summary>IpAddress: four octets in network order.</summary>
     public static SnmpValue IpAddress(byte[] value) => new(SnmpType.IpAddress, 0, 0, value);
 

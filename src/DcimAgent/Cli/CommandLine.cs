@@ -13,6 +13,8 @@ public static class CommandLine
         ("run", "run the agent (default verb)", RunCommand.RunAsync),
         ("check-config", "validate a config file and print every problem with its location", CheckConfigCommand.RunAsync),
         ("version", "print the version", VersionCommand.RunAsync),
+        ("snmp", "SNMP get|getnext|walk|bulkwalk with net-snmp's flags and output", SnmpCommand.RunAsync),
+        ("node", "node mode on a GPU/NPU host: read the boards, serve /metrics and/or publish dcim-json", NodeCommand.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

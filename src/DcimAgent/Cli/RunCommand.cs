@@ -39,7 +39,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        await using var app = AgentHost.Build(result.Config);
+        await using var app = AgentHost.Build(result.Config, configPath: path);
         await app.StartAsync(ct);
         await app.WaitForShutdownAsync(ct);
         return ExitCodes.Ok;

@@ -18,7 +18,7 @@ public sealed class AgentConfig
     public Dictionary<string, object?>? Simulator { get; set; }
 
     /// <summary>Node mode (GPU/NPU hosts): collectors and where to publish.</summary>
-    public Dictionary<string, object?>? Node { get; set; }
+    public NodeSection? Node { get; set; }
 
     /// <summary>Where the file was loaded from (not a YAML key).</summary>
     [ConfigIgnore]

@@ -32,6 +32,7 @@ public static partial class ConfigValidator
         ValidateSnmp(c.Snmp, Err);
         ValidateMqtt(c.Mqtt, Err);
         ValidateFacility(c.Facility, Err);
+        Node.NodeConfigValidator.Validate(c.Node, Err);
         ValidateDeviceNames(c, Err);
     }
 
@@ -67,9 +68,20 @@ public static partial class ConfigValidator
             err("agent.shard", $"index {s.Index} is not in 0..count-1 (count {s.Count})");
         }
 
-        if (a.WebConfigFile is { Length: > 0 } w && !File.Exists(w))
+        if (a.WebConfigFile is { Length: > 0 } w)
         {
-            err("agent.web_config_file", $"no such file '{w}'");
+            if (!File.Exists(w))
+            {
+                err("agent.web_config_file", $"no such file '{w}'");
+            }
+            else
+            {
+                Security.WebConfig.Load(w, out var webErrors);
+                foreach (var e in webErrors)
+                {
+                    err("agent.web_config_file", e);
+                }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using DcimAgent.Configuration;
+using DcimAgent.Node;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DcimAgent.Hosting;
@@ -8,7 +9,11 @@ internal static class AgentCollectors
 {
     public static void Add(IServiceCollection services, AgentConfig config)
     {
-        _ = services;
-        _ = config;
+        if (config.Snmp.Traps is { Enabled: true })
+        {
+            services.AddHostedService<Traps.TrapService>();
+        }
+
+        services.AddNodeMode(config);
     }
 }

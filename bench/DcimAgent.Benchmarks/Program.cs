@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(DcimAgent.Benchmarks.SnmpCodecBenchmarks).Assembly).Run(args);
