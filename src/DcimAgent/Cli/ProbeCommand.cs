@@ -11,11 +11,12 @@ namespace DcimAgent.Cli;
 /// </summary>
 public static class ProbeCommand
 {
-    /// <summary>The SNMP client the verbs use when none is passed (set by the SNMP engine's registration).</summary>
-    public static ISnmpQuerierFactory? DefaultFactory { get; set; }
-
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
-        RunAsync(args, stdout, stderr, DefaultFactory, ct);
+    /// <summary>Probes through the UDP SNMP client.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        await using var factory = new SnmpClientQuerierFactory();
+        return await RunAsync(args, stdout, stderr, factory, ct);
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ISnmpQuerierFactory? factory, CancellationToken ct)
     {

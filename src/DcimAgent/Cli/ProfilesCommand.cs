@@ -11,8 +11,12 @@ namespace DcimAgent.Cli;
 /// </summary>
 public static class ProfilesCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
-        RunAsync(args, stdout, stderr, ProbeCommand.DefaultFactory, ct);
+    /// <summary>Runs the verb with the UDP SNMP client for <c>match</c>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        await using var factory = new SnmpClientQuerierFactory();
+        return await RunAsync(args, stdout, stderr, factory, ct);
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ISnmpQuerierFactory? factory, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using DcimAgent.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DcimAgent.Polling;
 
@@ -7,12 +8,13 @@ namespace DcimAgent.Polling;
 public static class PollingServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SNMP poller. It needs an <see cref="ISnmpQuerierFactory"/> (the SNMP engine's UDP client);
-    /// without one it logs an error at start and polls nothing.
+    /// Adds the SNMP poller and, unless one is registered already (tests register recordings), the UDP
+    /// <see cref="SnmpClientQuerierFactory"/> it polls through.
     /// </summary>
     public static IServiceCollection AddSnmpPolling(this IServiceCollection services, AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        services.TryAddSingleton<ISnmpQuerierFactory>(sp => new SnmpClientQuerierFactory(sp.GetService<TimeProvider>()));
         services.AddHostedService<SnmpPollingService>();
         return services;
     }

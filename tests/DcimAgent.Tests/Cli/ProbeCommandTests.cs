@@ -43,15 +43,16 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
-    public async Task Probe_TargetWithoutSnmpClient_ExitsOneAndSaysWhy()
+    public async Task Probe_NothingListening_ExitsOneWithTimeoutAndNoSecret()
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var rc = await ProbeCommand.RunAsync(["--target", "127.0.0.1:17161", "-c", "secret-community", "--profiles", Profiles], stdout, stderr, null, CancellationToken.None);
+        var rc = await ProbeCommand.RunAsync(["--target", "127.0.0.1:17199", "-c", "secret-community", "-t", "0.2", "-r", "0", "--device", "gone", "--profiles", Profiles], stdout, stderr, CancellationToken.None);
 
         Assert.Equal(1, rc);
-        Assert.Contains("no SNMP client", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("gone: no answer: timeout", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("dcim_poll_errors_total{device=\"gone\",device_class=\"unknown\",reason=\"timeout\"} 1", stdout.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("secret-community", stdout.ToString() + stderr.ToString(), StringComparison.Ordinal);
     }
 
