@@ -19,6 +19,10 @@ public sealed class ProfileCatalog
     public IReadOnlyList<Oid> ProbeOids =>
         [.. _byName.Values.SelectMany(p => p.Match.Requires).Distinct().OrderBy(o => o)];
 
+    /// <summary>Subtrees generic fallbacks require (walked only when nothing else matched).</summary>
+    public IReadOnlyList<Oid> SubtreeProbeOids =>
+        [.. _byName.Values.SelectMany(p => p.Match.RequiresSubtree).Distinct().OrderBy(o => o)];
+
     public bool TryGet(string name, out Profile profile) => _byName.TryGetValue(name, out profile!);
 
     /// <summary>Loads every <c>*.yaml</c> in the given files or folders; all errors of all files together.</summary>

@@ -320,7 +320,8 @@ public static partial class ProfileLoader
                 "multiply" => ScaleMode.Multiply,
                 "decimal_digits" => ScaleMode.DecimalDigits,
                 "signed_factor" => ScaleMode.SignedFactor,
-                _ => Fail(sm, $"'{modeText}' is not divide, multiply, decimal_digits or signed_factor"),
+                "si_prefix" => ScaleMode.SiPrefix,
+                _ => Fail(sm, $"'{modeText}' is not divide, multiply, decimal_digits, signed_factor or si_prefix"),
             };
         }
 

@@ -135,7 +135,7 @@ public static partial class ProfileLoader
             return new ProfileMatchRule();
         }
 
-        m.OnlyKeys("sys_object_id", "sys_descr", "requires", "priority");
+        m.OnlyKeys("sys_object_id", "sys_descr", "requires", "requires_subtree", "priority");
         Regex? descr = null;
         if (m.Child("sys_descr") is { } d && d.Text() is { } pattern)
         {
@@ -154,6 +154,7 @@ public static partial class ProfileLoader
             SysObjectIdPrefixes = m.Child("sys_object_id")?.Items().Select(ReadOid).OfType<Oid>().ToArray() ?? [],
             SysDescr = descr,
             Requires = m.Child("requires")?.Items().Select(ReadOid).OfType<Oid>().ToArray() ?? [],
+            RequiresSubtree = m.Child("requires_subtree")?.Items().Select(ReadOid).OfType<Oid>().ToArray() ?? [],
             Priority = (int)(m.Child("priority")?.Number() ?? 0),
         };
     }

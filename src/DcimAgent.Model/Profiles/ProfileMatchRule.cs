@@ -16,6 +16,9 @@ public sealed class ProfileMatchRule
     /// <summary>Instance OIDs that must answer a GET with a value (how generic fallbacks such as UPS-MIB are recognised).</summary>
     public IReadOnlyList<Oid> Requires { get; init; } = [];
 
+    /// <summary>Subtrees that must hold at least one value: walked only when no other profile matched (generic fallbacks).</summary>
+    public IReadOnlyList<Oid> RequiresSubtree { get; init; } = [];
+
     public int Priority { get; init; }
 
     /// <summary>
@@ -52,13 +55,21 @@ public sealed class ProfileMatchRule
             }
         }
 
-        if (SysObjectIdPrefixes.Count == 0 && SysDescr is null && Requires.Count == 0)
+        foreach (var oid in RequiresSubtree)
+        {
+            if (!facts.Answers(oid))
+            {
+                return null;
+            }
+        }
+
+        if (SysObjectIdPrefixes.Count == 0 && SysDescr is null && Requires.Count == 0 && RequiresSubtree.Count == 0)
         {
             return null;
         }
 
         // Prefix length dominates; a sysDescr pattern and required objects make a rule more specific.
         return ((long)Math.Max(prefixLength, 0) * 1_000_000) + (SysDescr is null ? 0 : 100_000)
-            + (Requires.Count * 10_000) + Priority;
+            + ((Requires.Count + RequiresSubtree.Count) * 10_000) + Priority;
     }
 }

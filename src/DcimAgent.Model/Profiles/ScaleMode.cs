@@ -12,6 +12,9 @@ public enum ScaleMode
     /// <summary>value / 10^scale (Raritan PDU2 ...DecimalDigits).</summary>
     DecimalDigits,
 
+    /// <summary>ENTITY-SENSOR-MIB SensorDataScale: 9 = units, each step a factor of 1000 (8 milli, 10 kilo).</summary>
+    SiPrefix,
+
     /// <summary>Rittal CMC III: a positive scale multiplies, a negative one divides by its magnitude.</summary>
     SignedFactor,
 }

@@ -128,6 +128,12 @@ public sealed partial class ValueTransform
                 case ScaleMode.DecimalDigits:
                     den *= Math.Pow(10, scale);
                     break;
+                case ScaleMode.SiPrefix when scale < 9:
+                    den *= Math.Pow(1000, 9 - scale);
+                    break;
+                case ScaleMode.SiPrefix when scale > 9:
+                    num *= Math.Pow(1000, scale - 9);
+                    break;
                 case ScaleMode.SignedFactor when scale < 0:
                     den *= -scale;
                     break;

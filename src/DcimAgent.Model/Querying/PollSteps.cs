@@ -54,6 +54,22 @@ public static class PollSteps
         }
 
         var profile = catalog.Match(facts);
+        if (profile is null && catalog.SubtreeProbeOids.Count > 0)
+        {
+            // Nothing specific matched: look for the MIBs generic fallbacks read (ENTITY-SENSOR-MIB ...).
+            foreach (var root in catalog.SubtreeProbeOids)
+            {
+                var walked = await querier.WalkAsync(root, cancellationToken);
+                if (walked.Ok && walked.VarBinds.Any(v => !v.Value.IsException))
+                {
+                    answering.Add(root);
+                }
+            }
+
+            facts = new DeviceFacts(id, descr, answering);
+            profile = catalog.Match(facts);
+        }
+
         return profile is null
             ? new Detection(null, facts, SnmpErrorKind.None, $"no profile matches sysObjectID {id?.ToString() ?? "(none)"} / sysDescr '{descr}'")
             : new Detection(profile, facts, SnmpErrorKind.None, null);
