@@ -1,94 +1,62 @@
-using DcimAgent.Model.Profiles;
-using DcimAgent.Model.Store;
-using DcimAgent.Polling;
-
 namespace DcimAgent.Cli;
 
 /// <summary>
-/// <c>dcim-agent probe --target HOST:PORT [snmp flags] [--profile auto|NAME] [--device NAME]</c>: polls a device
-/// once, like the agent would, and prints what the agent would export for it (device families only) as
-/// Prometheus text. Exit 0 when the device answered, 1 with the reason on stderr when it did not.
+/// <c>dcim-agent probe</c>: "what will you export for this?" One verb, three sources, each through the same code
+/// as the running agent: an SNMP device (<c>--target</c>), a captured GPU/NPU tool output (<c>--format
+/// nvidia-smi-xml|nvidia-smi-csv|npu-smi|nvml-jsonl</c>), or an MQTT payload (<c>--format
+/// tasmota|shelly|sparkplug-b|dcim-json|json|value</c>).
 /// </summary>
 public static class ProbeCommand
 {
-    /// <summary>Probes through the UDP SNMP client.</summary>
+    private static readonly HashSet<string> AcceleratorFormats = new(StringComparer.Ordinal)
+    {
+        "nvidia-smi-xml", "nvidia-smi-csv", "npu-smi", "nvml-jsonl",
+    };
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        await using var factory = new SnmpClientQuerierFactory();
-        return await RunAsync(args, stdout, stderr, factory, ct);
+        if (args.Length == 0 || args is ["-h" or "--help"])
+        {
+            var w = args.Length == 0 ? stderr : stdout;
+            await w.WriteLineAsync("usage: dcim-agent probe --target HOST[:PORT] [snmp flags] [--profile auto|NAME] [--device NAME]");
+            await w.WriteLineAsync("       dcim-agent probe --input FILE --format nvidia-smi-xml|nvidia-smi-csv|npu-smi|nvml-jsonl [--device NAME]");
+            await w.WriteLineAsync("       dcim-agent probe --input FILE --format tasmota|shelly|sparkplug-b|dcim-json|json|value [--topic T] [--device D]");
+            await w.WriteLineAsync();
+            await w.WriteLineAsync("Prints the device families (Prometheus text) that the agent would export; exit 0 when the source");
+            await w.WriteLineAsync("answered or parsed, 1 with the reason on stderr otherwise. Each form's own --help has the details:");
+            await w.WriteLineAsync("  dcim-agent probe --target x --help | --format npu-smi --help | --format tasmota --help");
+            return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+        }
+
+        if (args.Contains("--target") || args.Any(a => a.StartsWith("--target=", StringComparison.Ordinal)) || args.Contains("--snmprec"))
+        {
+            return await SnmpProbeDispatch.RunAsync(args, stdout, stderr, ct);
+        }
+
+        var format = FormatOf(args);
+        if (format is not null && AcceleratorFormats.Contains(format))
+        {
+            return await AcceleratorProbe.RunAsync(args, stdout, stderr, ct);
+        }
+
+        return await PayloadProbe.RunAsync(args, stdout, stderr, ct);
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ISnmpQuerierFactory? factory, CancellationToken ct)
+    private static string? FormatOf(string[] args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        if (args.Length > 0 && args[0] is "-h" or "--help")
+        for (var i = 0; i < args.Length; i++)
         {
-            await stdout.WriteAsync(Usage);
-            return ExitCodes.Ok;
+            if (args[i] == "--format" && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith("--format=", StringComparison.Ordinal))
+            {
+                return args[i]["--format=".Length..];
+            }
         }
 
-        ProbeOptions options;
-        try
-        {
-            options = ProbeOptions.Parse(args, allowPositionalTarget: false);
-        }
-        catch (CliUsageException e)
-        {
-            await stderr.WriteLineAsync($"dcim-agent probe: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-
-        ProfileCatalog catalog;
-        try
-        {
-            catalog = ProfileCatalog.Load(options.ProfilePaths.Count > 0 ? options.ProfilePaths : [ProfilePaths.Shipped]);
-        }
-        catch (ProfileLoadException e)
-        {
-            await stderr.WriteLineAsync(e.Message);
-            return ExitCodes.BadInput;
-        }
-
-        if (options.Profile != "auto" && !catalog.TryGet(options.Profile, out _))
-        {
-            await stderr.WriteLineAsync($"dcim-agent probe: no profile named '{options.Profile}' (dcim-agent profiles list)");
-            return ExitCodes.BadInput;
-        }
-
-        var querier = await options.CreateQuerierAsync(factory, stderr);
-        if (querier is null)
-        {
-            return 1;
-        }
-
-        var store = new SeriesStore();
-        var name = options.Device ?? options.Target ?? Path.GetFileNameWithoutExtension(options.Snmprec) ?? "probe";
-        var target = new PollTarget(name, options.Profile, null, new Dictionary<string, string>(), TimeSpan.FromMinutes(1), querier);
-        var poller = new DevicePoller(catalog, store, TimeProvider.System, labelRefreshPolls: 1);
-        var budget = (options.Timeout * (options.Retries + 1) * 20) + TimeSpan.FromSeconds(5);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(budget);
-        var outcome = await poller.PollOnceAsync(target, cts.Token, ct);
-        await stdout.WriteAsync(store.ToExpositionText());
-        if (!outcome.Up)
-        {
-            await stderr.WriteLineAsync($"{name}: no answer: {outcome.Error.ToString().ToLowerInvariant()}: {outcome.Detail}");
-            return 1;
-        }
-
-        await stderr.WriteLineAsync($"{name}: profile {target.Profile?.Name}, {outcome.Samples} samples from {outcome.VarBinds} varbinds in {outcome.Duration.TotalMilliseconds:0} ms");
-        return ExitCodes.Ok;
+        return null;
     }
-
-    private const string Usage = """
-        usage: dcim-agent probe --target HOST[:PORT] [-v 1|2c|3] [-c COMMUNITY]
-                                [-u USER -l noAuthNoPriv|authNoPriv|authPriv -a AUTH -A PASS -x PRIV -X PASS -n CONTEXT]
-                                [-t SECONDS] [-r RETRIES] [--profile auto|NAME] [--device NAME] [--profiles DIR]...
-               dcim-agent probe --snmprec FILE [--profile auto|NAME] [--device NAME]
-          Polls once and prints the device's normalized series as Prometheus text on stdout.
-          Exit 0 when the device answered, 1 otherwise (reason on stderr).
-
-        """;
 }

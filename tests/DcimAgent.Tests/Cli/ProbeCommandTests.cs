@@ -15,7 +15,7 @@ public sealed class ProbeCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var rc = await ProbeCommand.RunAsync(["--snmprec", Recording("apc_ap8959eu3"), "--device", "pdu-r12", "--profiles", Profiles], stdout, stderr, null, CancellationToken.None);
+        var rc = await SnmpProbe.RunAsync(["--snmprec", Recording("apc_ap8959eu3"), "--device", "pdu-r12", "--profiles", Profiles], stdout, stderr, null, CancellationToken.None);
 
         Assert.Equal(0, rc);
         var text = stdout.ToString();
@@ -35,7 +35,7 @@ public sealed class ProbeCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var rc = await ProbeCommand.RunAsync(["--snmprec", file, "--profiles", Profiles], stdout, stderr, null, CancellationToken.None);
+        var rc = await SnmpProbe.RunAsync(["--snmprec", file, "--profiles", Profiles], stdout, stderr, null, CancellationToken.None);
 
         Assert.Equal(1, rc);
         Assert.Contains("no profile matches sysObjectID 1.3.6.1.4.1.424242", stderr.ToString(), StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class ProbeCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var rc = await ProbeCommand.RunAsync(["--target", "127.0.0.1:17199", "-c", "secret-community", "-t", "0.2", "-r", "0", "--device", "gone", "--profiles", Profiles], stdout, stderr, CancellationToken.None);
+        var rc = await SnmpProbe.RunAsync(["--target", "127.0.0.1:17199", "-c", "secret-community", "-t", "0.2", "-r", "0", "--device", "gone", "--profiles", Profiles], stdout, stderr, CancellationToken.None);
 
         Assert.Equal(1, rc);
         Assert.Contains("gone: no answer: timeout", stderr.ToString(), StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class ProbeCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var rc = await ProbeCommand.RunAsync(["--snmprec", Recording("apc_ap8959eu3"), option, value, "--profiles", Profiles], stdout, stderr, null, CancellationToken.None);
+        var rc = await SnmpProbe.RunAsync(["--snmprec", Recording("apc_ap8959eu3"), option, value, "--profiles", Profiles], stdout, stderr, null, CancellationToken.None);
 
         Assert.Equal(2, rc);
         Assert.NotEmpty(stderr.ToString());
