@@ -19,6 +19,7 @@ internal static class AgentCollectors
 
         services.AddNodeMode(config);
         Mqtt.MqttServiceCollectionExtensions.AddMqttIngestion(services, config);
+        Polling.PollingServiceCollectionExtensions.AddSnmpPolling(services, config);
         Facility.FacilityServiceCollectionExtensions.AddFacility(services, config);
     }
 }
