@@ -9,6 +9,9 @@ internal static class AgentCollectors
 {
     public static void Add(IServiceCollection services, AgentConfig config)
     {
+        // First: the demo hall's devices and broker must answer before any collector starts.
+        Simulation.SimulatorServiceCollectionExtensions.AddSimulator(services, config);
+
         if (config.Snmp.Traps is { Enabled: true })
         {
             services.AddHostedService<Traps.TrapService>();
@@ -16,6 +19,7 @@ internal static class AgentCollectors
 
         services.AddNodeMode(config);
         Mqtt.MqttServiceCollectionExtensions.AddMqttIngestion(services, config);
+        Polling.PollingServiceCollectionExtensions.AddSnmpPolling(services, config);
         Facility.FacilityServiceCollectionExtensions.AddFacility(services, config);
     }
 }
