@@ -30,7 +30,7 @@ public static class ProbeCommand
 
         if (args.Contains("--target") || args.Any(a => a.StartsWith("--target=", StringComparison.Ordinal)) || args.Contains("--snmprec"))
         {
-            return await SnmpProbeDispatch.RunAsync(args, stdout, stderr, ct);
+            return await SnmpProbe.RunAsync(args, stdout, stderr, ct);
         }
 
         var format = FormatOf(args);
