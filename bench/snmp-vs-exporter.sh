@@ -3,9 +3,9 @@
 # against the same peers: the real recordings in ../shared/fixtures/snmprec (served by snmpsimd, community =
 # file name) and net-snmp's snmpd (ifTable + ifXTable, walked by both).
 #
-# usage: bench/snmp-vs-exporter.sh [DURATION_S] [INTERVAL_S]        (defaults 60 and 10)
+# usage: bench/snmp-vs-exporter.sh [DURATION_S] [INTERVAL_S]        (defaults 120 and 10)
 # env:   BENCH_PORT_BASE (default 19710; uses BASE..BASE+3), BENCH_KEEP=1 keeps the state dir,
-#        BENCH_WARMUP_S (default 60: rounds before the window, so .NET tiered JIT and the agent's first-poll
+#        BENCH_WARMUP_S (default 120: rounds before the window, so .NET tiered JIT and the agent's first-poll
 #        profile detection and label lookups are not billed to steady-state polling)
 #
 # CPU is utime+stime of each client process from /proc/PID/stat, as deltas over the measurement window (after
@@ -15,7 +15,7 @@
 # exposition cost counts for both.
 set -euo pipefail
 
-DURATION=${1:-60}
+DURATION=${1:-120}
 INTERVAL=${2:-10}
 BASE=${BENCH_PORT_BASE:-19710}
 SIM_PORT=$BASE SNMPD_PORT=$((BASE + 1)) EXP_PORT=$((BASE + 2)) AGENT_PORT=$((BASE + 3))
@@ -130,7 +130,7 @@ exporter_round() {
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$AGENT_PORT/metrics" >/dev/null 2>&1 && break; sleep 1; done
 kill -0 "$AGENT_PID" 2>/dev/null || { cat "$STATE/agent.log" >&2; exit 1; }
 
-WARMUP=${BENCH_WARMUP_S:-60}
+WARMUP=${BENCH_WARMUP_S:-120}
 echo "warm-up ${WARMUP} s ..." >&2
 warm_start=$(date +%s)
 while (($(date +%s) - warm_start < WARMUP)); do
