@@ -6,10 +6,16 @@ using DcimAgent.Mqtt;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus;
 
-// usage: MqttIngest PORT QOS COUNT READY_FILE
+// usage: MqttIngest PORT QOS COUNT READY_FILE   (or: MqttIngest --consumer-path COUNT PAYLOAD_FILE, see ConsumerPathTiming)
 // Subscribes like a configured agent (format tasmota on bench/{device}/SENSOR), touches READY_FILE once
 // subscribed, then prints "<Unix time of the last message, s> <peak RSS MiB> <accepted> <dropped>" once COUNT messages
 // are in the store or dropped at the full queue (QoS 0) (the script times from the start of the flood, exactly as for mosquitto_sub).
+if (args[0] == "--consumer-path")
+{
+    ConsumerPathTiming.Run(long.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+    return;
+}
+
 var port = int.Parse(args[0], CultureInfo.InvariantCulture);
 var qos = int.Parse(args[1], CultureInfo.InvariantCulture);
 var count = long.Parse(args[2], CultureInfo.InvariantCulture);
