@@ -49,4 +49,6 @@ while (sub.Accepted + sub.Rejected + (long)dropped.Value < count && DateTimeOffs
 var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 peakRss = Math.Max(peakRss, Environment.WorkingSet);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{end:F3} {peakRss / 1048576.0:F0} {sub.Accepted} {(long)dropped.Value}"));
+Console.Error.WriteLine($"agent QoS {qos}: busiest threads (CPU since start):");
+ThreadCpu.Print(Console.Error, 6);
 await service.StopAsync(CancellationToken.None);
