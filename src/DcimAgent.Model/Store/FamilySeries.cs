@@ -3,10 +3,17 @@ using DcimAgent.Model.Metrics;
 
 namespace DcimAgent.Model.Store;
 
-/// <summary>All series of one family, under one lock, with a sorted view cached for the exposition.</summary>
+/// <summary>
+/// All series of one family, under one lock, with a sorted view cached for the exposition.
+/// Series are keyed by their formatted label text, but writers mostly repeat the same device and label objects,
+/// so a second index by (device, labels) value finds the series without formatting that text on every write
+/// (device hashes are cached, label sets are small). It holds at most one entry per distinct pair whose series
+/// exists, and is pruned with the series.
+/// </summary>
 internal sealed class FamilySeries
 {
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<(DeviceIdentity? Device, LabelSet Labels), Series> _byIdentity = [];
     private readonly Lock _lock = new();
     private Series[]? _sorted;
 
@@ -27,14 +34,11 @@ internal sealed class FamilySeries
 
     public void Write(in Sample sample, bool deviceRestarted)
     {
-        var key = SeriesKey.Format(sample.Device, sample.Labels);
         lock (_lock)
         {
-            if (!_series.TryGetValue(key, out var s))
+            if (!_byIdentity.TryGetValue((sample.Device, sample.Labels), out var s))
             {
-                s = new Series(Family, sample.Device, sample.Labels, key);
-                _series.Add(key, s);
-                _sorted = null;
+                s = Find(sample.Device, sample.Labels);
             }
 
             if (Family.Type == MetricType.Counter)
@@ -59,11 +63,11 @@ internal sealed class FamilySeries
         }
     }
 
-    public bool TryGet(string key, out double value)
+    public bool TryGet(DeviceIdentity? device, LabelSet labels, out double value)
     {
         lock (_lock)
         {
-            if (_series.TryGetValue(key, out var s))
+            if (_byIdentity.TryGetValue((device, labels), out var s) || _series.TryGetValue(SeriesKey.Format(device, labels), out s))
             {
                 value = s.Value;
                 return true;
@@ -95,6 +99,13 @@ internal sealed class FamilySeries
             foreach (var key in doomed)
             {
                 _series.Remove(key);
+            }
+
+            // Rare (expiry, device removal): rebuild the identity index from what is left rather than track it.
+            _byIdentity.Clear();
+            foreach (var s in _series.Values)
+            {
+                _byIdentity[(s.Device, s.Labels)] = s;
             }
 
             _sorted = null;
@@ -132,6 +143,21 @@ internal sealed class FamilySeries
                 writer.WriteSeries(s.Line, s.Value);
             }
         }
+    }
+
+    /// <summary>The series of this text key (created when new), indexed under this (device, labels) pair. Under the lock.</summary>
+    private Series Find(DeviceIdentity? device, LabelSet labels)
+    {
+        var key = SeriesKey.Format(device, labels);
+        if (!_series.TryGetValue(key, out var s))
+        {
+            s = new Series(Family, device, labels, key);
+            _series.Add(key, s);
+            _sorted = null;
+        }
+
+        _byIdentity[(device, labels)] = s;
+        return s;
     }
 
     private Series[] Sorted()
