@@ -3,12 +3,18 @@ using DcimAgent.Model.Metrics;
 
 namespace DcimAgent.Model.Store;
 
-/// <summary>All series of one family, under one lock, with a sorted view cached for the exposition.</summary>
+/// <summary>
+/// All series of one family, under one lock, with a sorted view cached for the exposition. The view is kept up to
+/// date incrementally: series added since it was built are sorted on their own and merged in, removed ones are
+/// filtered out — O(n) per change instead of re-sorting a family of 500k series when one device comes back.
+/// </summary>
 internal sealed class FamilySeries
 {
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private Series[]? _sorted;
+    private List<Series>? _added;
+    private bool _removedSinceSort;
 
     public FamilySeries(MetricFamily family) => Family = family;
 
@@ -34,7 +40,10 @@ internal sealed class FamilySeries
             {
                 s = new Series(Family, sample.Device, sample.Labels, key);
                 _series.Add(key, s);
-                _sorted = null;
+                if (_sorted is not null)
+                {
+                    (_added ??= []).Add(s);
+                }
             }
 
             if (Family.Type == MetricType.Counter)
@@ -94,10 +103,13 @@ internal sealed class FamilySeries
 
             foreach (var key in doomed)
             {
-                _series.Remove(key);
+                if (_series.Remove(key, out var gone))
+                {
+                    gone.Removed = true;
+                }
             }
 
-            _sorted = null;
+            _removedSinceSort = true;
             return doomed.Count;
         }
     }
@@ -133,14 +145,69 @@ internal sealed class FamilySeries
         }
     }
 
+    /// <summary>The series in exposition order. The array is never mutated after it is built (a change builds a
+    /// new one), so a scrape can walk it outside the lock while collectors keep writing.</summary>
+    public Series[] SortedView()
+    {
+        lock (_lock)
+        {
+            return Sorted();
+        }
+    }
+
     private Series[] Sorted()
     {
         if (_sorted is null)
         {
             _sorted = [.. _series.Values];
-            Array.Sort(_sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            Array.Sort(_sorted, ByKey);
+        }
+        else if (_added is { Count: > 0 } || _removedSinceSort)
+        {
+            _sorted = Merge(_sorted, _added, _series.Count);
         }
 
+        _added = null;
+        _removedSinceSort = false;
         return _sorted;
     }
+
+    /// <summary>The live series of <paramref name="sorted"/> merged with the live ones of <paramref name="added"/>.</summary>
+    private static Series[] Merge(Series[] sorted, List<Series>? added, int count)
+    {
+        var extra = added?.Where(static s => !s.Removed).ToArray() ?? [];
+        Array.Sort(extra, ByKey);
+        var result = new Series[count];
+        int i = 0, j = 0, n = 0;
+        while (true)
+        {
+            while (i < sorted.Length && sorted[i].Removed)
+            {
+                i++;
+            }
+
+            if (i == sorted.Length)
+            {
+                break;
+            }
+
+            if (j < extra.Length && ByKey(extra[j], sorted[i]) < 0)
+            {
+                result[n++] = extra[j++];
+            }
+            else
+            {
+                result[n++] = sorted[i++];
+            }
+        }
+
+        while (j < extra.Length)
+        {
+            result[n++] = extra[j++];
+        }
+
+        return n == count ? result : throw new InvalidOperationException($"series index out of step: merged {n}, expected {count}");
+    }
+
+    private static int ByKey(Series a, Series b) => string.CompareOrdinal(a.Key, b.Key);
 }
