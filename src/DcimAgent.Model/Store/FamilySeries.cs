@@ -121,7 +121,8 @@ internal sealed class FamilySeries
             var list = new List<SeriesSnapshot>(_series.Count);
             foreach (var s in Sorted())
             {
-                list.Add(new SeriesSnapshot(Family, s.Device, s.Labels, s.Value, s.UpdatedMs));
+                list.Add(new SeriesSnapshot(Family, s.Device, s.Labels, s.Value, s.UpdatedMs,
+                    Family.Type == MetricType.Counter ? s.Counter.LastRaw : double.NaN));
             }
 
             return list;

@@ -14,6 +14,7 @@ public static class CommandLine
         ("check-config", "validate a config file and print every problem with its location", CheckConfigCommand.RunAsync),
         ("version", "print the version", VersionCommand.RunAsync),
         ("snmp", "SNMP get|getnext|walk|bulkwalk with net-snmp's flags and output", SnmpCommand.RunAsync),
+        ("energy-report", "kWh per rack/tenant/role/device and energy-based PUE from a Prometheus API", EnergyReportCommand.RunAsync),
         ("node", "node mode on a GPU/NPU host: read the boards, serve /metrics and/or publish dcim-json", NodeCommand.RunAsync),
     ];
 

@@ -34,6 +34,27 @@ public static partial class ConfigValidator
         ValidateFacility(c.Facility, Err);
         Node.NodeConfigValidator.Validate(c.Node, Err);
         ValidateDeviceNames(c, Err);
+        ValidateFacilityPlan(c, at, errors);
+    }
+
+    /// <summary>The facility engine's own plan rules (a device in two racks, overlapping meters), not repeated.</summary>
+    private static void ValidateFacilityPlan(AgentConfig c, ConfigLocator at, List<ConfigError> errors)
+    {
+        if (!Facility.FacilityPlanFactory.IsConfigured(c))
+        {
+            return;
+        }
+
+        var reported = errors.Select(e => e.Location[(e.Location.LastIndexOf(' ') + 1)..]).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in Facility.FacilityPlanFactory.Validate(c))
+        {
+            var colon = problem.IndexOf(": ", StringComparison.Ordinal);
+            var path = colon > 0 ? problem[..colon] : "facility";
+            if (reported.Add(path))
+            {
+                errors.Add(at.Error(path, colon > 0 ? problem[(colon + 2)..] : problem));
+            }
+        }
     }
 
     private static void ValidateAgent(AgentSection a, Action<string, string> err)

@@ -15,5 +15,6 @@ internal static class AgentCollectors
         }
 
         services.AddNodeMode(config);
+        Facility.FacilityServiceCollectionExtensions.AddFacility(services, config);
     }
 }

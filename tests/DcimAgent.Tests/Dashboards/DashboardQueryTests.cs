@@ -49,7 +49,7 @@ public class DashboardQueryTests
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {queries.Count} queries failed:\n" + string.Join("\n", failures));
-        Assert.Equal(98, queries.Count);
+        Assert.Equal(101, queries.Count);
 
         var expectedRules = RuleFiles.AllExpressions().Count;
         var rules = await WaitForRulesAsync(prometheus, expectedRules, TimeSpan.FromSeconds(20));
