@@ -21,7 +21,7 @@ internal struct CounterState
     public long Resets;
     public long Wraps;
 
-    public void Observe(double raw, CounterWrap wrap)
+    public void Observe(double raw, CounterWrap wrap, double wrapUnit = 1)
     {
         if (!HasRaw)
         {
@@ -43,7 +43,7 @@ internal struct CounterState
             CounterWrap.Bits32 => TwoPow32,
             CounterWrap.Bits64 => TwoPow64,
             _ => 0,
-        };
+        } * (wrapUnit > 0 ? wrapUnit : 1);
         if (range > 0 && raw + range - LastRaw < range / 2)
         {
             Exposed += raw + range - LastRaw;

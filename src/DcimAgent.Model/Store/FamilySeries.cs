@@ -54,7 +54,7 @@ internal sealed class FamilySeries
                 }
                 else
                 {
-                    s.Counter.Observe(sample.Value, sample.Wrap);
+                    s.Counter.Observe(sample.Value, sample.Wrap, sample.WrapUnit);
                 }
 
                 s.Value = s.Counter.Exposed;

@@ -16,6 +16,8 @@ public static class CommandLine
         ("snmp", "SNMP get|getnext|walk|bulkwalk with net-snmp's flags and output", SnmpCommand.RunAsync),
         ("energy-report", "kWh per rack/tenant/role/device and energy-based PUE from a Prometheus API", EnergyReportCommand.RunAsync),
         ("node", "node mode on a GPU/NPU host: read the boards, serve /metrics and/or publish dcim-json", NodeCommand.RunAsync),
+        ("probe", "print the metrics one device or one captured payload produces (SNMP target, MQTT payload, GPU/NPU capture)", ProbeCommand.RunAsync),
+        ("profiles", "list the SNMP device profiles, or show which one a device matches", ProfilesCommand.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

@@ -14,8 +14,8 @@ public sealed class AgentConfig
 
     public FacilitySection Facility { get; set; } = new();
 
-    /// <summary>Embedded demo hall (issue: demo). Absent in production configs.</summary>
-    public Dictionary<string, object?>? Simulator { get; set; }
+    /// <summary>Embedded demo hall (config/demo.yaml). Absent in production configs.</summary>
+    public SimulatorSection? Simulator { get; set; }
 
     /// <summary>Node mode (GPU/NPU hosts): collectors and where to publish.</summary>
     public NodeSection? Node { get; set; }

@@ -34,6 +34,7 @@ public static partial class ConfigValidator
         ValidateFacility(c.Facility, Err);
         Node.NodeConfigValidator.Validate(c.Node, Err);
         ValidateDeviceNames(c, Err);
+        Simulation.SimulatorConfigValidator.Validate(c.Simulator, Err);
         ValidateFacilityPlan(c, at, errors);
     }
 

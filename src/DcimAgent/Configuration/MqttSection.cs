@@ -48,6 +48,10 @@ public sealed class MqttBrokerConfig
     public TimeSpan ReconnectMin { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ReconnectMax { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Messages held between the socket and the store. When full, QoS 0 messages are dropped (and counted);
+    /// QoS 1/2 messages wait, which holds back their acknowledgements so the broker keeps them.</summary>
+    public int QueueCapacity { get; set; } = 10_000;
 }
 
 /// <summary>One entry of <c>mqtt.subscriptions</c>.</summary>

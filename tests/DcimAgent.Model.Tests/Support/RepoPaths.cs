@@ -26,4 +26,10 @@ public static class RepoPaths
     }
 
     public static string SharedFile(params string[] parts) => Path.Combine([Shared, .. parts]);
+
+    /// <summary>The shipped device profiles.</summary>
+    public static string Profiles => Path.Combine(Root, "config", "profiles");
+
+    /// <summary>Golden testcases: one folder per recording, expected exposition inside.</summary>
+    public static string TestCases => Path.Combine(Root, "tests", "DcimAgent.Model.Tests", "testcases");
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using DcimAgent.Configuration;
+using DcimAgent.Model.Metrics;
+using DcimAgent.Model.Store;
+using DcimAgent.Mqtt;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus;
+
+// usage: MqttIngest PORT QOS COUNT READY_FILE
+// Subscribes like a configured agent (format tasmota on bench/{device}/SENSOR), touches READY_FILE once
+// subscribed, then prints "<Unix time of the last message, s> <peak RSS MiB> <accepted> <dropped>" once COUNT messages
+// are in the store or dropped at the full queue (QoS 0) (the script times from the start of the flood, exactly as for mosquitto_sub).
+var port = int.Parse(args[0], CultureInfo.InvariantCulture);
+var qos = int.Parse(args[1], CultureInfo.InvariantCulture);
+var count = long.Parse(args[2], CultureInfo.InvariantCulture);
+var ready = args[3];
+
+var config = new AgentConfig();
+config.Mqtt.Brokers.Add(new MqttBrokerConfig { Name = "bench", Url = $"mqtt://127.0.0.1:{port}", ClientId = "dcim-bench" });
+config.Mqtt.Subscriptions.Add(new MqttSubscriptionConfig { Name = "tasmota", Broker = "bench", Topic = "bench/{device}/SENSOR", Format = "tasmota", Qos = qos });
+var store = new SeriesStore();
+var metrics = new MqttSelfMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
+using var service = new MqttIngestionService(config, store, TimeProvider.System, NullLoggerFactory.Instance, metrics);
+await service.StartAsync(CancellationToken.None);
+var sub = service.Brokers[0].Subscriptions[0];
+while (!store.TryGet(MetricCatalog.MqttConnected, null, LabelSet.Of(("broker", "bench")), out var c) || c != 1)
+{
+    await Task.Delay(10);
+}
+
+await Task.Delay(300);
+await File.WriteAllTextAsync(ready, "ready");
+
+long peakRss = 0;
+var dropped = metrics.QueueDropped.WithLabels("bench");
+var giveUp = DateTimeOffset.UtcNow.AddMinutes(3);
+while (sub.Accepted + sub.Rejected + (long)dropped.Value < count && DateTimeOffset.UtcNow < giveUp)
+{
+    peakRss = Math.Max(peakRss, Environment.WorkingSet);
+    await Task.Delay(1);
+}
+
+var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+peakRss = Math.Max(peakRss, Environment.WorkingSet);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{end:F3} {peakRss / 1048576.0:F0} {sub.Accepted} {(long)dropped.Value}"));
+await service.StopAsync(CancellationToken.None);

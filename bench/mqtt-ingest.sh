@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# mqtt-ingest.sh [COUNT] - MQTT ingestion throughput: mosquitto -> agent store, beside mosquitto_sub's rate.
+# For QoS 0 and 1: floods COUNT tasmota-sized messages (the shared tele/SENSOR fixture, 239 bytes) with
+# mosquitto_pub -l into a local broker (port 18860, max_queued_messages 0 so the broker never drops) and times
+# (a) mosquitto_sub -C COUNT and (b) the agent's ingestion (bench/MqttIngest), both from the start of the flood to the COUNT-th message.
+# Prints one line per QoS: rates in msg/s, the ratio, and the agent's peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNT=${1:-200000}
+PORT=18860
+TOOLS=../shared/tools
+PAYLOAD=$(cat ../shared/fixtures/mqtt/tasmota_sonoff-pow-r2_tele-SENSOR.json)
+TMP=$(mktemp -d); chmod 755 "$TMP"
+trap '"$TOOLS/mosquitto-stop.sh" $PORT >/dev/null 2>&1 || true; rm -rf "$TMP"' EXIT
+
+dotnet build -c Release bench/MqttIngest -o "$TMP/bin" -v q -nologo >/dev/null
+MOSQUITTO_EXTRA_CONF='max_queued_messages 0' "$TOOLS/mosquitto-start.sh" $PORT >/dev/null
+awk -v n="$COUNT" -v p="$PAYLOAD" 'BEGIN { for (i = 0; i < n; i++) print p }' > "$TMP/lines"
+
+flood() { mosquitto_pub -h 127.0.0.1 -p $PORT -q "$1" -t bench/pow1/SENSOR -l < "$TMP/lines"; }
+
+for QOS in 0 1; do
+    # mosquitto_sub: time from just before the flood to the COUNT-th message.
+    mosquitto_sub -h 127.0.0.1 -p $PORT -q $QOS -t 'bench/+/SENSOR' -C "$COUNT" > /dev/null &
+    SUB=$!
+    sleep 0.5
+    T0=$(date +%s.%N); flood $QOS; wait $SUB; T1=$(date +%s.%N)
+    SUB_RATE=$(echo "$COUNT / ($T1 - $T0)" | bc -l)
+
+    rm -f "$TMP/ready"
+    dotnet "$TMP/bin/MqttIngest.dll" $PORT $QOS "$COUNT" "$TMP/ready" > "$TMP/agent.out" &
+    AGENT=$!
+    while [[ ! -f "$TMP/ready" ]]; do sleep 0.05; done
+    T0=$(date +%s.%N); flood $QOS; wait $AGENT
+    read -r T1 RSS ACCEPTED DROPPED < "$TMP/agent.out"
+    AGENT_RATE=$(echo "$ACCEPTED / ($T1 - $T0)" | bc -l)   # stored messages only: drops do not count
+    printf 'QoS %s: mosquitto_sub %8.0f msg/s   agent %8.0f msg/s   ratio %.2f   agent peak RSS %s MiB   stored %s   dropped (queue full) %s\n' \
+        $QOS "$SUB_RATE" "$AGENT_RATE" "$(echo "$AGENT_RATE / $SUB_RATE" | bc -l)" "$RSS" "$ACCEPTED" "$DROPPED"
+done

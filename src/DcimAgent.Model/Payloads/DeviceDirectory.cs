@@ -1,0 +1,154 @@
+using DcimAgent.Model.Metrics;
+
+namespace DcimAgent.Model.Payloads;
+
+/// <summary>
+/// Turns the device names a subscription meets into <see cref="DeviceIdentity"/> objects, once each.
+/// Location labels come from the subscription's labels (and the agent's site), overridden by topic labels of the
+/// same name; any other label (<c>sensor</c>, <c>outlet</c>, ...) is a component label added to the families that
+/// allow it. Thread-safe.
+/// </summary>
+public sealed class DeviceDirectory
+{
+    private readonly Dictionary<string, DeviceIdentity> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly IReadOnlyDictionary<string, string> _labels;
+
+    public DeviceDirectory(
+        string? deviceClass = null,
+        string? device = null,
+        IReadOnlyDictionary<string, string>? labels = null,
+        string? site = null,
+        string? fallbackDevice = null)
+    {
+        DeviceClass = deviceClass;
+        Device = device;
+        FallbackDevice = fallbackDevice;
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(site))
+        {
+            merged["site"] = site;
+        }
+
+        foreach (var (k, v) in labels ?? new Dictionary<string, string>())
+        {
+            merged[k] = v;
+        }
+
+        _labels = merged;
+    }
+
+    /// <summary>Configured class; null lets the format choose its default.</summary>
+    public string? DeviceClass { get; }
+
+    /// <summary>Configured device name for topics without <c>{device}</c>.</summary>
+    public string? Device { get; }
+
+    /// <summary>Last resort when nothing names the device (the probe's <c>probe</c>).</summary>
+    public string? FallbackDevice { get; }
+
+    /// <summary>
+    /// The identity of a message's device: the topic's <c>{device}</c>, else the name the payload gives, else the
+    /// subscription's <c>device</c>, else the fallback. Null when none of them exists.
+    /// </summary>
+    public DeviceIdentity? Resolve(IReadOnlyDictionary<string, string> topicLabels, string? payloadDevice, string formatDefaultClass)
+    {
+        string? name = null;
+        if (topicLabels.TryGetValue("device", out var fromTopic) && fromTopic.Length > 0)
+        {
+            name = fromTopic;
+        }
+        else if (!string.IsNullOrEmpty(payloadDevice))
+        {
+            name = payloadDevice;
+        }
+        else if (!string.IsNullOrEmpty(Device))
+        {
+            name = Device;
+        }
+        else if (!string.IsNullOrEmpty(FallbackDevice))
+        {
+            name = FallbackDevice;
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        var cls = DeviceClass ?? formatDefaultClass;
+        var key = Key(name, cls, topicLabels);
+        lock (_lock)
+        {
+            if (_cache.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var location = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var loc in DeviceIdentity.LocationLabelNames)
+            {
+                if (topicLabels.TryGetValue(loc, out var v) || _labels.TryGetValue(loc, out v))
+                {
+                    location[loc] = v;
+                }
+            }
+
+            var identity = new DeviceIdentity(name, cls, location);
+            _cache[key] = identity;
+            return identity;
+        }
+    }
+
+    /// <summary>Labels that are neither identity nor location: candidates for families' component labels.</summary>
+    public void CollectComponentLabels(IReadOnlyDictionary<string, string> topicLabels, List<KeyValuePair<string, string>> into)
+    {
+        into.Clear();
+        foreach (var p in _labels)
+        {
+            if (IsComponent(p.Key) && !topicLabels.ContainsKey(p.Key))
+            {
+                into.Add(p);
+            }
+        }
+
+        foreach (var p in topicLabels)
+        {
+            if (IsComponent(p.Key))
+            {
+                into.Add(p);
+            }
+        }
+    }
+
+    private static bool IsComponent(string name) =>
+        !string.Equals(name, "device", StringComparison.Ordinal)
+        && !string.Equals(name, "device_class", StringComparison.Ordinal)
+        && !DeviceIdentity.LocationLabelNames.Contains(name, StringComparer.Ordinal);
+
+    private static string Key(string name, string cls, IReadOnlyDictionary<string, string> topicLabels)
+    {
+        var hasLocation = false;
+        foreach (var loc in DeviceIdentity.LocationLabelNames)
+        {
+            if (topicLabels.ContainsKey(loc))
+            {
+                hasLocation = true;
+                break;
+            }
+        }
+
+        if (!hasLocation)
+        {
+            return string.Concat(name, "\u0001", cls);
+        }
+
+        var parts = new List<string>(8) { name, cls };
+        foreach (var loc in DeviceIdentity.LocationLabelNames)
+        {
+            parts.Add(topicLabels.TryGetValue(loc, out var v) ? v : string.Empty);
+        }
+
+        return string.Join('\u0001', parts);
+    }
+}

@@ -1,0 +1,8 @@
+namespace DcimAgent.Simulator.Physics;
+
+public enum IncidentPhase
+{
+    Normal,
+    ChillerTripped,
+    Recovered,
+}

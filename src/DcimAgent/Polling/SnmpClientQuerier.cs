@@ -1,0 +1,76 @@
+using DcimAgent.Model.Querying;
+using DcimAgent.Snmp;
+using DcimAgent.Snmp.Client;
+using QueryError = DcimAgent.Model.Querying.SnmpErrorKind;
+using QueryResult = DcimAgent.Model.Querying.SnmpResult;
+
+namespace DcimAgent.Polling;
+
+/// <summary>
+/// <see cref="ISnmpQuerier"/> over the UDP <see cref="SnmpClient"/> for one target: GETs in batches (a v1 agent
+/// that rejects a batch for one missing object is asked object by object), walks with GetBulk that tolerate
+/// agents answering out of order (Huawei iBMC).
+/// </summary>
+public sealed class SnmpClientQuerier(SnmpClient client, SnmpTarget target) : ISnmpQuerier
+{
+    private const int GetBatch = 24;
+    private static readonly WalkOptions Walk = new() { AllowNonIncreasing = true };
+
+    public async ValueTask<QueryResult> GetAsync(IReadOnlyList<Oid> oids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(oids);
+        var all = new List<VarBind>(oids.Count);
+        for (var i = 0; i < oids.Count; i += GetBatch)
+        {
+            var batch = oids.Skip(i).Take(GetBatch).ToArray();
+            var r = await client.GetAsync(target, batch, cancellationToken);
+            if (r.IsSuccess)
+            {
+                all.AddRange(r.Value!);
+                continue;
+            }
+
+            if (r.Error!.Kind != Snmp.Client.SnmpErrorKind.NoSuchObject)
+            {
+                return QueryResult.Failed(Map(r.Error.Kind), r.Error.Message);
+            }
+
+            foreach (var oid in batch)
+            {
+                var one = await client.GetAsync(target, [oid], cancellationToken);
+                if (one.IsSuccess)
+                {
+                    all.AddRange(one.Value!);
+                }
+                else if (one.Error!.Kind == Snmp.Client.SnmpErrorKind.NoSuchObject)
+                {
+                    all.Add(new VarBind(oid, SnmpValue.NoSuchObject));
+                }
+                else
+                {
+                    return QueryResult.Failed(Map(one.Error.Kind), one.Error.Message);
+                }
+            }
+        }
+
+        return new QueryResult(all);
+    }
+
+    public async ValueTask<QueryResult> WalkAsync(Oid root, CancellationToken cancellationToken)
+    {
+        var r = await client.WalkAsync(target, root, Walk, cancellationToken);
+        return r.IsSuccess
+            ? new QueryResult(r.Value!)
+            : new QueryResult(r.Error!.PartialResults ?? [], Map(r.Error.Kind), r.Error.Message);
+    }
+
+    private static QueryError Map(Snmp.Client.SnmpErrorKind kind) => kind switch
+    {
+        Snmp.Client.SnmpErrorKind.Timeout => QueryError.Timeout,
+        Snmp.Client.SnmpErrorKind.Auth => QueryError.Auth,
+        Snmp.Client.SnmpErrorKind.Decode => QueryError.Decode,
+        Snmp.Client.SnmpErrorKind.NoSuchObject => QueryError.NoSuchObject,
+        Snmp.Client.SnmpErrorKind.Refused => QueryError.Refused,
+        _ => QueryError.Other,
+    };
+}
