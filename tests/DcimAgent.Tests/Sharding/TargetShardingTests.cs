@@ -1,5 +1,8 @@
 using DcimAgent.Configuration;
+using DcimAgent.Model.Querying;
+using DcimAgent.Polling;
 using DcimAgent.Sharding;
+using DcimAgent.Tests.Support;
 
 namespace DcimAgent.Tests.Sharding;
 
@@ -82,5 +85,33 @@ public class TargetShardingTests
         var moved = before.Where(p => after[p.Key] != p.Value).ToList();
         Assert.All(moved, p => Assert.Equal(3, p.Value));
         Assert.Equal(before.Count(p => p.Value == 3), moved.Count);
+    }
+
+    [Fact]
+    public void TargetResolver_ShardedConfig_PollsOnlyTheOwnedTargets()
+    {
+        var factory = new RecordingFactory();
+        var all = Config(300);
+        var resolved = new List<string>();
+        for (var a = 0; a < 3; a++)
+        {
+            var targets = TargetResolver.Resolve(Config(300, a, 3), factory);
+            Assert.Equal(TargetSharding.Owned(Config(300, a, 3)).Select(t => t.Name), targets.Select(t => t.Name));
+            resolved.AddRange(targets.Select(t => t.Name));
+        }
+
+        Assert.Equal(all.Snmp.Targets.Select(t => t.Name).Order(StringComparer.Ordinal), resolved.Order(StringComparer.Ordinal));
+        Assert.Equal(300, factory.Created); // a querier only for owned targets: 100-ish per agent, 300 in all
+    }
+
+    private sealed class RecordingFactory : ISnmpQuerierFactory
+    {
+        public int Created { get; private set; }
+
+        public ISnmpQuerier Create(SnmpTargetConfig target, SnmpCredential? credential, SnmpDefaults defaults)
+        {
+            Created++;
+            return new ScriptedQuerier(string.Empty);
+        }
     }
 }
