@@ -16,6 +16,7 @@ public sealed class SnmpPollingService : BackgroundService
     private readonly ISnmpQuerierFactory? _factory;
     private readonly Counter? _polls;
     private readonly Gauge? _lateness;
+    private readonly Histogram? _latenessHistogram;
 
     public SnmpPollingService(
         AgentConfig config,
@@ -32,6 +33,7 @@ public sealed class SnmpPollingService : BackgroundService
         _factory = factories.LastOrDefault();
         _polls = metrics?.CreateCounter("dcim_agent_snmp_polls_total", "SNMP polls by result", ["result"]);
         _lateness = metrics?.CreateGauge("dcim_agent_snmp_poll_lateness_seconds", "How late the last SNMP poll started against its slot, per the most recent poll");
+        _latenessHistogram = metrics is null ? null : PollScheduleMetrics.CreateLatenessHistogram(metrics);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,6 +62,7 @@ public sealed class SnmpPollingService : BackgroundService
     {
         _polls?.WithLabels(outcome.Up ? "ok" : outcome.Error.ToString().ToLowerInvariant()).Inc();
         _lateness?.Set(target.LastLateness.TotalSeconds);
+        _latenessHistogram?.Observe(target.LastLateness.TotalSeconds);
         if (outcome.Up)
         {
             PollingLog.Polled(_log, target.Name, outcome.Samples, outcome.VarBinds, outcome.Duration.TotalSeconds);
