@@ -64,7 +64,7 @@ public sealed class SeriesStore : ISampleSink
         var removed = 0;
         foreach (var f in _families.Values)
         {
-            removed += f.RemoveWhere(s => s.Device is not null && string.Equals(s.Device.Device, device, StringComparison.Ordinal));
+            removed += f.RemoveDevice(device);
         }
 
         return removed;
