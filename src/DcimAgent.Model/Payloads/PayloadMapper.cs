@@ -45,6 +45,12 @@ public abstract class PayloadMapper
             batch.Clear();
             return PayloadOutcome.Reject($"malformed JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}");
         }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            // JsonDocument checks UTF-8 only when a name or string is read: found by fuzzing (tasmota, shelly).
+            batch.Clear();
+            return PayloadOutcome.Reject("malformed JSON: invalid UTF-8 in a name or string");
+        }
         catch (InvalidProtocolBufferException e)
         {
             batch.Clear();

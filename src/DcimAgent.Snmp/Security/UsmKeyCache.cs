@@ -12,6 +12,19 @@ public sealed class UsmKeyCache
     private readonly ConcurrentDictionary<string, byte[]> _ku = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UsmUserKeys> _localized = new(StringComparer.Ordinal);
 
+    private readonly int _capacity;
+
+    /// <param name="capacity">
+    /// Most localized keys kept; past it the cache starts over. A receiver localizes keys for whatever engine id a
+    /// v3 trap claims before its digest can be checked, so without a bound unauthenticated datagrams with random
+    /// engine ids would grow the cache without end. Re-localizing is one hash: starting over is cheap.
+    /// </param>
+    public UsmKeyCache(int capacity = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _capacity = capacity;
+    }
+
     public static UsmKeyCache Shared { get; } = new();
 
     public int Count => _localized.Count;
@@ -42,6 +55,11 @@ public sealed class UsmKeyCache
         }
 
         keys = new UsmUserKeys(credentials, id, authKey, privKey);
+        if (_localized.Count >= _capacity)
+        {
+            _localized.Clear();
+        }
+
         return _localized.GetOrAdd(key, keys);
     }
 

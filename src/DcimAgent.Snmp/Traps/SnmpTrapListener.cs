@@ -27,7 +27,8 @@ public sealed class SnmpTrapListener : IAsyncDisposable
     private readonly HashSet<string> _communities;
     private readonly Dictionary<string, UsmCredentials> _users;
     private readonly HashSet<string>? _trapEngines;
-    private readonly UsmKeyCache _keys = new();
+    // Keys of the engines that sent v3 traps; bounded because the engine id is read before the digest is checked.
+    private readonly UsmKeyCache _keys = new(capacity: 4096);
     private readonly TimeProvider _clock;
     private ISnmpTransport? _transport;
     private CancellationTokenSource? _stop;
@@ -51,6 +52,9 @@ public sealed class SnmpTrapListener : IAsyncDisposable
     public SnmpTrapListenerOptions Options { get; }
 
     public UsmAuthoritativeEngine Engine { get; }
+
+    /// <summary>Localized keys held for v3 trap senders (at most 4,096).</summary>
+    public int CachedKeys => _keys.Count;
 
     public SnmpTrapListenerCounters Counters { get; } = new();
 

@@ -8,6 +8,8 @@ namespace DcimAgent.Configuration;
 /// </summary>
 internal static class SecretFiles
 {
+    private const long MaxSecretBytes = 64 * 1024;
+
     public static void Resolve(object root, string baseDir, ConfigLocator locate, List<ConfigError> errors) =>
         Walk(root, string.Empty, baseDir, locate, errors);
 
@@ -39,6 +41,15 @@ internal static class SecretFiles
                     var full = Path.IsPathRooted(file) ? file : Path.Combine(baseDir, file);
                     try
                     {
+                        // Devices, FIFOs and /proc entries report length 0 and could block or never end (/dev/zero):
+                        // only a non-empty regular file of sane size is read, and only up to that size.
+                        var length = new FileInfo(full).Length;
+                        if (length is 0 or > MaxSecretBytes)
+                        {
+                            errors.Add(locate.Error(filePath, $"secret file '{file}' is empty, not a regular file, or larger than {MaxSecretBytes / 1024} KiB"));
+                            continue;
+                        }
+
                         prop.SetValue(node, File.ReadAllText(full).TrimEnd('\r', '\n'));
                     }
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -42,6 +42,13 @@ public sealed class PollScheduler : IDisposable
         return Task.WhenAll(loops);
     }
 
+    /// <summary>Polls one target from now until <paramref name="stopping"/> fires (targets added by a reload).</summary>
+    public Task RunTargetAsync(PollTarget target, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return RunTargetAsync(target, _time.GetUtcNow(), stopping);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Where in its interval a target's slot falls: stable across restarts.</summary>

@@ -11,7 +11,7 @@ public static class TargetResolver
         ArgumentNullException.ThrowIfNull(factory);
         var defaults = config.Snmp.Defaults;
         var targets = new List<PollTarget>(config.Snmp.Targets.Count);
-        foreach (var t in Sharding.TargetSharding.Owned(config))
+        foreach (var t in config.Snmp.Targets)
         {
             var credential = config.Snmp.Credentials.FirstOrDefault(c => string.Equals(c.Name, t.Credentials, StringComparison.Ordinal));
             var location = new Dictionary<string, string>(t.Labels, StringComparer.Ordinal);

@@ -12,9 +12,15 @@ public static class TargetSharding
 {
     public static bool Owns(AgentConfig config, SnmpTargetConfig target)
     {
-        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(target);
-        return config.Agent.Shard is not { Count: > 1 } shard || RendezvousSharding.Owns(target.Name, shard.Index, shard.Count);
+        return Owns(config, target.Name);
+    }
+
+    /// <summary>True when this agent polls the device named <paramref name="device"/> (the poller's rule too).</summary>
+    public static bool Owns(AgentConfig config, string device)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Agent.Shard is not { Count: > 1 } shard || RendezvousSharding.Owns(device, shard.Index, shard.Count);
     }
 
     /// <summary>The targets this agent polls, in config order.</summary>

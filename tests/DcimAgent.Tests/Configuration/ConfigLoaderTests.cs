@@ -122,7 +122,7 @@ public class ConfigLoaderTests
         var r = ConfigLoader.Parse(Valid.Replace("PRIVFILE", "/nonexistent/priv", StringComparison.Ordinal), "dcim.yaml", _ => null, dir.Path);
         Assert.Contains(r.Errors, e => e.Location == "dcim.yaml:6: snmp.credentials[1].auth_password" && e.Message == "environment variable DCIM_SNMP_AUTH is not set");
         Assert.Contains(r.Errors, e => e.Location.EndsWith("snmp.credentials[1].priv_password_file", StringComparison.Ordinal)
-            && e.Message == "cannot read secret file '/nonexistent/priv': no such directory");
+            && e.Message == "cannot read secret file '/nonexistent/priv': no such file");
         Assert.Equal(2, r.Errors.Count);
     }
 
@@ -194,6 +194,19 @@ public class ConfigLoaderTests
         Assert.DoesNotContain("public", text, StringComparison.Ordinal);
         Assert.Contains("auth_password: ****", text, StringComparison.Ordinal);
         Assert.Contains("name: \"pdu-a01-a\"", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/null")]
+    [InlineData("/proc/self/status")]
+    public void Parse_SecretFileNotRegular_IsRefusedWithoutReading(string path)
+    {
+        using var dir = new TempDir();
+        var r = ConfigLoader.Parse($"snmp:\n  credentials: [ {{ name: a, version: 2c, community_file: {path} }} ]\n", "x.yaml", _ => null, dir.Path);
+        var e = Assert.Single(r.Errors);
+        Assert.Equal("x.yaml:2: snmp.credentials[0].community_file", e.Location);
+        Assert.Contains("is empty, not a regular file, or larger than 64 KiB", e.Message);
     }
 
     [Theory]

@@ -1,8 +1,6 @@
 using DcimAgent.Configuration;
-using DcimAgent.Model.Querying;
 using DcimAgent.Polling;
 using DcimAgent.Sharding;
-using DcimAgent.Tests.Support;
 
 namespace DcimAgent.Tests.Sharding;
 
@@ -88,30 +86,17 @@ public class TargetShardingTests
     }
 
     [Fact]
-    public void TargetResolver_ShardedConfig_PollsOnlyTheOwnedTargets()
+    public void PollerOwns_ThreeAgents_SameTargetsAsTargetSharding()
     {
-        var factory = new RecordingFactory();
-        var all = Config(300);
-        var resolved = new List<string>();
+        var polled = new List<string>();
         for (var a = 0; a < 3; a++)
         {
-            var targets = TargetResolver.Resolve(Config(300, a, 3), factory);
-            Assert.Equal(TargetSharding.Owned(Config(300, a, 3)).Select(t => t.Name), targets.Select(t => t.Name));
-            resolved.AddRange(targets.Select(t => t.Name));
+            var config = Config(300, a, 3);
+            var byPoller = config.Snmp.Targets.Where(t => SnmpPollingService.Owns(config, t.Name)).Select(t => t.Name).ToList();
+            Assert.Equal(TargetSharding.Owned(config).Select(t => t.Name), byPoller);
+            polled.AddRange(byPoller);
         }
 
-        Assert.Equal(all.Snmp.Targets.Select(t => t.Name).Order(StringComparer.Ordinal), resolved.Order(StringComparer.Ordinal));
-        Assert.Equal(300, factory.Created); // a querier only for owned targets: 100-ish per agent, 300 in all
-    }
-
-    private sealed class RecordingFactory : ISnmpQuerierFactory
-    {
-        public int Created { get; private set; }
-
-        public ISnmpQuerier Create(SnmpTargetConfig target, SnmpCredential? credential, SnmpDefaults defaults)
-        {
-            Created++;
-            return new ScriptedQuerier(string.Empty);
-        }
+        Assert.Equal(Config(300).Snmp.Targets.Select(t => t.Name).Order(StringComparer.Ordinal), polled.Order(StringComparer.Ordinal));
     }
 }

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace DcimAgent.Tests.Support;
+
+/// <summary>
+/// <c>dcim-agent run</c> as its own process, so memory is the agent's alone (peak RSS = VmHWM) and a crash is a
+/// crash. Output is drained into a buffer (a full pipe would stall the agent); killed by its own id on dispose.
+/// </summary>
+public sealed class AgentProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AgentProcess(Process process, int httpPort)
+    {
+        _process = process;
+        HttpPort = httpPort;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int HttpPort { get; }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the agent with <paramref name="configPath"/> and waits until /metrics answers.</summary>
+    public static async Task<AgentProcess> StartAsync(string configPath, int httpPort, IReadOnlyDictionary<string, string>? env = null)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { RepoPaths.AgentDll, "run", "--config", configPath })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        foreach (var (k, v) in env ?? new Dictionary<string, string>())
+        {
+            psi.Environment[k] = v;
+        }
+
+        var agent = new AgentProcess(Process.Start(psi)!, httpPort);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !agent.HasExited)
+        {
+            try
+            {
+                await agent.MetricsAsync();
+                return agent;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        var output = agent.Output;
+        agent.Dispose();
+        throw new InvalidOperationException($"the agent did not serve /metrics on {httpPort} within 30 s:\n{output}");
+    }
+
+    public async Task<string> MetricsAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/metrics"));
+    }
+
+    /// <summary>Peak resident set size so far (VmHWM of /proc/PID/status), in bytes.</summary>
+    public long PeakRssBytes() => StatusKb("VmHWM:") * 1024;
+
+    /// <summary>Current resident set size (VmRSS), in bytes.</summary>
+    public long RssBytes() => StatusKb("VmRSS:") * 1024;
+
+    /// <summary>The value of one sample line of the exposition (0 when absent).</summary>
+    public static double Sample(string exposition, string seriesPrefix)
+    {
+        foreach (var line in exposition.Split('\n'))
+        {
+            if (line.StartsWith(seriesPrefix + " ", StringComparison.Ordinal))
+            {
+                return double.Parse(line[(seriesPrefix.Length + 1)..].Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Sum over every series of one family (lines starting with the name and a brace).</summary>
+    public static double Sum(string exposition, string family) =>
+        exposition.Split('\n')
+            .Where(l => l.StartsWith(family + "{", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture));
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+
+    private long StatusKb(string key)
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith(key, StringComparison.Ordinal))
+            {
+                return long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException($"no {key} in /proc/{_process.Id}/status");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            // Keep the head and the last part: a flood logs a line per notification.
+            if (_output.Length > 1_000_000)
+            {
+                _output.Remove(200_000, _output.Length - 600_000);
+            }
+
+            _output.AppendLine(line);
+        }
+    }
+}
