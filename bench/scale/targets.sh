@@ -4,10 +4,11 @@
 # varbinds in 19 column walks, ~86 series) every INTERVAL seconds. After one warm-up cycle (lookups, JIT), measures
 # CYCLES cycles: agent CPU as a share of one core, RSS (max), polls completed per cycle and by result, schedule
 # lateness p50/p99 (from dcim_agent_snmp_schedule_lateness_seconds, interpolated like histogram_quantile), store
-# series, and the snmpd instances' CPU. Env: TARGETS, SNMPDS (8), INTERVAL (60), CYCLES (3), CONCURRENCY (256).
+# series, and the snmpd instances' CPU. Env: TARGETS, SNMPDS (64: the client allows 4 requests in flight per
+# address, and real devices each have their own), INTERVAL (60), WARMUP cycles (1), CYCLES (3), CONCURRENCY (256).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-TARGETS=${TARGETS:-10000}; SNMPDS=${SNMPDS:-8}; INTERVAL=${INTERVAL:-60}; CYCLES=${CYCLES:-3}; CONCURRENCY=${CONCURRENCY:-256}
+TARGETS=${TARGETS:-10000}; SNMPDS=${SNMPDS:-64}; INTERVAL=${INTERVAL:-60}; CYCLES=${CYCLES:-3}; WARMUP=${WARMUP:-1}; CONCURRENCY=${CONCURRENCY:-256}
 HTTP_PORT=19470; FIRST_SNMPD=19301
 SHARED=../shared/tools
 dotnet build -c Release bench/DcimAgent.ScaleBench -v q -nologo >/dev/null
@@ -50,8 +51,8 @@ snmpd_ticks() { local s=0; for p in "${SNMPD_PIDS[@]}"; do s=$((s + $(ticks "$p"
 rss_mib() { awk '/^VmRSS/ {printf "%.0f\n", $2/1024}' "/proc/$1/status"; }
 
 echo "# host: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-echo "# $TARGETS targets on $SNMPDS snmpd, interval ${INTERVAL}s, concurrency $CONCURRENCY; warm-up cycle, then $CYCLES measured"
-sleep "$INTERVAL"   # warm-up cycle
+echo "# $TARGETS targets on $SNMPDS snmpd, interval ${INTERVAL}s, concurrency $CONCURRENCY; $WARMUP warm-up cycle(s), then $CYCLES measured"
+sleep $((WARMUP * INTERVAL))   # warm-up: first polls walk lookups and run JIT
 metrics; p0=$(polls); buckets >"$TMP/b0"; a0=$(ticks "$AGENT"); s0=$(snmpd_ticks); t0=$(date +%s.%N); maxrss=0
 end=$(( $(date +%s) + CYCLES * INTERVAL ))
 while (( $(date +%s) < end )); do
