@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# mqtt-ingest.sh [COUNT] - MQTT ingestion throughput: mosquitto -> agent store, beside mosquitto_sub's rate.
+# mqtt-ingest.sh [COUNT] [WARMUP] - MQTT ingestion throughput: mosquitto -> agent store, beside mosquitto_sub's rate.
 # For QoS 0 and 1: floods COUNT tasmota-sized messages (the shared tele/SENSOR fixture, 239 bytes) with
 # mosquitto_pub -l into a local broker (port 18860, max_queued_messages 0 so the broker never drops) and times
 # (a) mosquitto_sub -C COUNT and (b) the agent's ingestion (bench/MqttIngest), both from the start of the flood to the COUNT-th message.
+# Before the timed flood the agent takes WARMUP untimed messages on another device (a daemon runs JIT-optimised code;
+# a process started a second earlier would spend the flood in the JIT's first tier). WARMUP 0 times a cold start.
 # Prints one line per QoS: rates in msg/s, the ratio, and the agent's peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-200000}
+WARMUP=${2:-20000}   # untimed messages the agent takes first, so the timed flood meets JIT-optimised code
 PORT=18860
 TOOLS=../shared/tools
 PAYLOAD=$(cat ../shared/fixtures/mqtt/tasmota_sonoff-pow-r2_tele-SENSOR.json)
@@ -15,9 +18,10 @@ trap '"$TOOLS/mosquitto-stop.sh" $PORT >/dev/null 2>&1 || true; rm -rf "$TMP"' E
 
 dotnet build -c Release bench/MqttIngest -o "$TMP/bin" -v q -nologo >/dev/null
 MOSQUITTO_EXTRA_CONF='max_queued_messages 0' "$TOOLS/mosquitto-start.sh" $PORT >/dev/null
-awk -v n="$COUNT" -v p="$PAYLOAD" 'BEGIN { for (i = 0; i < n; i++) print p }' > "$TMP/lines"
+awk -v n="$(( COUNT > WARMUP ? COUNT : WARMUP ))" -v p="$PAYLOAD" 'BEGIN { for (i = 0; i < n; i++) print p }' > "$TMP/lines"
 
 flood() { mosquitto_pub -h 127.0.0.1 -p $PORT -q "$1" -t bench/pow1/SENSOR -l < "$TMP/lines"; }
+warm() { head -n "$WARMUP" "$TMP/lines" | mosquitto_pub -h 127.0.0.1 -p $PORT -q "$1" -t bench/warmup/SENSOR -l; }
 
 for QOS in 0 1; do
     # mosquitto_sub: time from just before the flood to the COUNT-th message.
@@ -27,10 +31,14 @@ for QOS in 0 1; do
     T0=$(date +%s.%N); flood $QOS; wait $SUB; T1=$(date +%s.%N)
     SUB_RATE=$(echo "$COUNT / ($T1 - $T0)" | bc -l)
 
-    rm -f "$TMP/ready"
-    dotnet "$TMP/bin/MqttIngest.dll" $PORT $QOS "$COUNT" "$TMP/ready" > "$TMP/agent.out" &
+    rm -f "$TMP/ready" "$TMP/ready.warm"
+    dotnet "$TMP/bin/MqttIngest.dll" $PORT $QOS "$COUNT" "$TMP/ready" "$WARMUP" > "$TMP/agent.out" &
     AGENT=$!
     while [[ ! -f "$TMP/ready" ]]; do sleep 0.05; done
+    if (( WARMUP > 0 )); then
+        warm $QOS
+        while [[ ! -f "$TMP/ready.warm" ]]; do sleep 0.05; done
+    fi
     T0=$(date +%s.%N); flood $QOS; wait $AGENT
     read -r T1 RSS ACCEPTED DROPPED < "$TMP/agent.out"
     AGENT_RATE=$(echo "$ACCEPTED / ($T1 - $T0)" | bc -l)   # stored messages only: drops do not count

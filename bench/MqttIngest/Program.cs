@@ -6,14 +6,21 @@ using DcimAgent.Mqtt;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus;
 
-// usage: MqttIngest PORT QOS COUNT READY_FILE
+// usage: MqttIngest PORT QOS COUNT READY_FILE [WARMUP]   (or: MqttIngest --consumer-path COUNT PAYLOAD_FILE, see ConsumerPathTiming)
 // Subscribes like a configured agent (format tasmota on bench/{device}/SENSOR), touches READY_FILE once
 // subscribed, then prints "<Unix time of the last message, s> <peak RSS MiB> <accepted> <dropped>" once COUNT messages
 // are in the store or dropped at the full queue (QoS 0) (the script times from the start of the flood, exactly as for mosquitto_sub).
+if (args[0] == "--consumer-path")
+{
+    ConsumerPathTiming.Run(long.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+    return;
+}
+
 var port = int.Parse(args[0], CultureInfo.InvariantCulture);
 var qos = int.Parse(args[1], CultureInfo.InvariantCulture);
 var count = long.Parse(args[2], CultureInfo.InvariantCulture);
 var ready = args[3];
+var warmup = args.Length > 4 ? long.Parse(args[4], CultureInfo.InvariantCulture) : 0;
 
 var config = new AgentConfig();
 config.Mqtt.Brokers.Add(new MqttBrokerConfig { Name = "bench", Url = $"mqtt://127.0.0.1:{port}", ClientId = "dcim-bench" });
@@ -31,10 +38,26 @@ while (!store.TryGet(MetricCatalog.MqttConnected, null, LabelSet.Of(("broker", "
 await Task.Delay(300);
 await File.WriteAllTextAsync(ready, "ready");
 
-long peakRss = 0;
+// Warm-up (WARMUP messages the script floods first, untimed): a running agent has long left the JIT's first
+// tiers behind, a process started a second ago has not, and mosquitto_sub has no JIT to warm. Counting starts after.
 var dropped = metrics.QueueDropped.WithLabels("bench");
+long Seen() => sub.Accepted + sub.Rejected + (long)dropped.Value;
 var giveUp = DateTimeOffset.UtcNow.AddMinutes(3);
-while (sub.Accepted + sub.Rejected + (long)dropped.Value < count && DateTimeOffset.UtcNow < giveUp)
+if (warmup > 0)
+{
+    while (Seen() < warmup && DateTimeOffset.UtcNow < giveUp)
+    {
+        await Task.Delay(10);
+    }
+
+    await Task.Delay(500);
+    await File.WriteAllTextAsync(ready + ".warm", "warm");
+}
+
+var baseAccepted = sub.Accepted;
+var baseSeen = Seen();
+long peakRss = 0;
+while (Seen() - baseSeen < count && DateTimeOffset.UtcNow < giveUp)
 {
     peakRss = Math.Max(peakRss, Environment.WorkingSet);
     await Task.Delay(1);
@@ -42,5 +65,7 @@ while (sub.Accepted + sub.Rejected + (long)dropped.Value < count && DateTimeOffs
 
 var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 peakRss = Math.Max(peakRss, Environment.WorkingSet);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{end:F3} {peakRss / 1048576.0:F0} {sub.Accepted} {(long)dropped.Value}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{end:F3} {peakRss / 1048576.0:F0} {sub.Accepted - baseAccepted} {Seen() - baseSeen - (sub.Accepted - baseAccepted)}"));
+Console.Error.WriteLine($"agent QoS {qos}: busiest threads (CPU since start):");
+ThreadCpu.Print(Console.Error, 6);
 await service.StopAsync(CancellationToken.None);

@@ -9,6 +9,8 @@ namespace DcimAgent.Model.Metrics;
 /// </summary>
 public sealed class DeviceIdentity : IEquatable<DeviceIdentity>
 {
+    private int _hash;
+
     /// <summary>Location label names in exposition order.</summary>
     public static readonly IReadOnlyList<string> LocationLabelNames = ["site", "room", "row", "rack", "feed"];
 
@@ -76,11 +78,20 @@ public sealed class DeviceIdentity : IEquatable<DeviceIdentity>
             : new DeviceIdentity(Device, deviceClass, Location.ToDictionary(p => p.Key, p => p.Value));
 
     public bool Equals(DeviceIdentity? other) =>
-        other is not null && string.Equals(FormattedLabels, other.FormattedLabels, StringComparison.Ordinal);
+        other is not null && (ReferenceEquals(this, other) || string.Equals(FormattedLabels, other.FormattedLabels, StringComparison.Ordinal));
 
     public override bool Equals(object? obj) => Equals(obj as DeviceIdentity);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(FormattedLabels);
+    /// <summary>Hashes the label text once: the store looks series up by (device, labels) on every write.</summary>
+    public override int GetHashCode()
+    {
+        if (_hash == 0)
+        {
+            _hash = StringComparer.Ordinal.GetHashCode(FormattedLabels) | 1;
+        }
+
+        return _hash;
+    }
 
     public override string ToString() => Device;
 }

@@ -10,7 +10,7 @@ namespace DcimAgent.Model.Payloads;
 /// </summary>
 public sealed class DeviceDirectory
 {
-    private readonly Dictionary<string, DeviceIdentity> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, string Class, string Location), DeviceIdentity> _cache = [];
     private readonly Lock _lock = new();
     private readonly IReadOnlyDictionary<string, string> _labels;
 
@@ -77,7 +77,10 @@ public sealed class DeviceDirectory
         }
 
         var cls = DeviceClass ?? formatDefaultClass;
-        var key = Key(name, cls, topicLabels);
+
+        // Keyed by (name, class, location text): a tuple, so the common case (no location in the topic) builds
+        // no string per message.
+        var key = (name, cls, LocationKey(topicLabels));
         lock (_lock)
         {
             if (_cache.TryGetValue(key, out var known))
@@ -126,7 +129,8 @@ public sealed class DeviceDirectory
         && !string.Equals(name, "device_class", StringComparison.Ordinal)
         && !DeviceIdentity.LocationLabelNames.Contains(name, StringComparer.Ordinal);
 
-    private static string Key(string name, string cls, IReadOnlyDictionary<string, string> topicLabels)
+    /// <summary>The location labels a topic carries, joined (empty when it carries none, the usual case).</summary>
+    private static string LocationKey(IReadOnlyDictionary<string, string> topicLabels)
     {
         var hasLocation = false;
         foreach (var loc in DeviceIdentity.LocationLabelNames)
@@ -140,10 +144,10 @@ public sealed class DeviceDirectory
 
         if (!hasLocation)
         {
-            return string.Concat(name, "\u0001", cls);
+            return string.Empty;
         }
 
-        var parts = new List<string>(8) { name, cls };
+        var parts = new List<string>(5);
         foreach (var loc in DeviceIdentity.LocationLabelNames)
         {
             parts.Add(topicLabels.TryGetValue(loc, out var v) ? v : string.Empty);

@@ -49,21 +49,28 @@ public sealed class SampleBatch
         _directory.Resolve(_message.TopicLabels, payloadDevice, formatDefaultClass)
         ?? throw new PayloadException("no device name: the topic template has no {device}, the payload names none and the subscription sets no device");
 
-    public void Add(MetricFamily family, DeviceIdentity device, LabelSet labels, double value, string where)
+    public void Add(MetricFamily family, DeviceIdentity device, LabelSet labels, double value, string where) =>
+        Add(family, device, labels, value, where, string.Empty);
+
+    /// <summary>
+    /// As the other overload, with the place given in two parts (<c>ENERGY.</c>, <c>Total</c>) that are joined only
+    /// when a reason is written: a good message, the usual case, then builds no string for it.
+    /// </summary>
+    public void Add(MetricFamily family, DeviceIdentity device, LabelSet labels, double value, string whereParent, string whereName)
     {
         if (!double.IsFinite(value))
         {
-            throw new PayloadException($"{where}: {value} is not a finite number");
+            throw new PayloadException($"{whereParent}{whereName}: {value} is not a finite number");
         }
 
         if (family.Type == MetricType.Counter && value < 0)
         {
-            throw new PayloadException($"{where}: {family.Name} is a counter and must not be negative ({value})");
+            throw new PayloadException($"{whereParent}{whereName}: {family.Name} is a counter and must not be negative ({value})");
         }
 
         if (family.Type != MetricType.StateSet && family.Unit == "ratio" && (value < 0 || value > 1.5))
         {
-            throw new PayloadException($"{where}: {family.Name} is a ratio 0..1, got {value}");
+            throw new PayloadException($"{whereParent}{whereName}: {family.Name} is a ratio 0..1, got {value}");
         }
 
         labels = WithComponentLabels(family, labels);
@@ -71,7 +78,7 @@ public sealed class SampleBatch
         {
             if (!family.AllowsLabel(p.Key))
             {
-                throw new PayloadException($"{where}: {family.Name} has no label '{p.Key}'");
+                throw new PayloadException($"{whereParent}{whereName}: {family.Name} has no label '{p.Key}'");
             }
         }
 

@@ -4,13 +4,19 @@ using DcimAgent.Model.Metrics;
 namespace DcimAgent.Model.Store;
 
 /// <summary>
-/// All series of one family, under one lock, with a sorted view cached for the exposition. The view is kept up to
-/// date incrementally: series added since it was built are sorted on their own and merged in, removed ones are
-/// filtered out — O(n) per change instead of re-sorting a family of 500k series when one device comes back.
+/// All series of one family, under one lock, with a sorted view cached for the exposition.
+/// Series are keyed by their formatted label text, but writers mostly repeat the same device and label objects,
+/// so a second index by (device, labels) value finds the series without formatting that text on every write
+/// (device hashes are cached, label sets are small). It holds at most one entry per distinct pair whose series
+/// exists, and is pruned with the series.
+/// The exposition order is kept up to date incrementally: series added since it was built are sorted on their
+/// own and merged in, removed ones are filtered out — O(n) per change instead of re-sorting a family of 500k
+/// series when one device comes back.
 /// </summary>
 internal sealed class FamilySeries
 {
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<(DeviceIdentity? Device, LabelSet Labels), Series> _byIdentity = [];
 
     // Series of each device, so removing a device costs its own series, not a scan of the family: the poller
     // removes a device's provisional series on its first poll, and 10,000 scans of 500k series do not finish.
@@ -37,27 +43,11 @@ internal sealed class FamilySeries
 
     public void Write(in Sample sample, bool deviceRestarted)
     {
-        var key = SeriesKey.Format(sample.Device, sample.Labels);
         lock (_lock)
         {
-            if (!_series.TryGetValue(key, out var s))
+            if (!_byIdentity.TryGetValue((sample.Device, sample.Labels), out var s))
             {
-                s = new Series(Family, sample.Device, sample.Labels, key);
-                _series.Add(key, s);
-                if (s.Device is not null)
-                {
-                    if (!_byDevice.TryGetValue(s.Device.Device, out var own))
-                    {
-                        _byDevice.Add(s.Device.Device, own = []);
-                    }
-
-                    own.Add(s);
-                }
-
-                if (_sorted is not null)
-                {
-                    (_added ??= []).Add(s);
-                }
+                s = Find(sample.Device, sample.Labels);
             }
 
             if (Family.Type == MetricType.Counter)
@@ -82,11 +72,11 @@ internal sealed class FamilySeries
         }
     }
 
-    public bool TryGet(string key, out double value)
+    public bool TryGet(DeviceIdentity? device, LabelSet labels, out double value)
     {
         lock (_lock)
         {
-            if (_series.TryGetValue(key, out var s))
+            if (_byIdentity.TryGetValue((device, labels), out var s) || _series.TryGetValue(SeriesKey.Format(device, labels), out s))
             {
                 value = s.Value;
                 return true;
@@ -123,6 +113,13 @@ internal sealed class FamilySeries
                 }
             }
 
+            // Rare (expiry, state-set reshapes): rebuild the identity index from what is left rather than track it.
+            _byIdentity.Clear();
+            foreach (var s in _series.Values)
+            {
+                _byIdentity[(s.Device, s.Labels)] = s;
+            }
+
             _removedSinceSort = true;
             return doomed.Count;
         }
@@ -141,6 +138,7 @@ internal sealed class FamilySeries
             foreach (var s in own)
             {
                 _series.Remove(s.Key);
+                _byIdentity.Remove((s.Device, s.Labels));
                 s.Removed = true;
             }
 
@@ -192,6 +190,34 @@ internal sealed class FamilySeries
                 writer.WriteSeries(s.Line, s.Value);
             }
         }
+    }
+
+    /// <summary>The series of this text key (created when new), indexed under this (device, labels) pair. Under the lock.</summary>
+    private Series Find(DeviceIdentity? device, LabelSet labels)
+    {
+        var key = SeriesKey.Format(device, labels);
+        if (!_series.TryGetValue(key, out var s))
+        {
+            s = new Series(Family, device, labels, key);
+            _series.Add(key, s);
+            if (device is not null)
+            {
+                if (!_byDevice.TryGetValue(device.Device, out var own))
+                {
+                    _byDevice.Add(device.Device, own = []);
+                }
+
+                own.Add(s);
+            }
+
+            if (_sorted is not null)
+            {
+                (_added ??= []).Add(s);
+            }
+        }
+
+        _byIdentity[(device, labels)] = s;
+        return s;
     }
 
     /// <summary>The series in exposition order. The array is never mutated after it is built (a change builds a

@@ -95,7 +95,7 @@ public sealed class SeriesStore : ISampleSink
     public bool TryGet(MetricFamily family, DeviceIdentity? device, LabelSet labels, out double value)
     {
         value = 0;
-        return _families.TryGetValue(family, out var f) && f.TryGet(SeriesKey.Format(device, labels), out value);
+        return _families.TryGetValue(family, out var f) && f.TryGet(device, labels, out value);
     }
 
     /// <summary>Every series of a family (a copy; safe to enumerate while collectors write).</summary>

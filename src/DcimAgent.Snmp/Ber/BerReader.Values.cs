@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DcimAgent.Snmp.Ber;
 
 public ref partial struct BerReader
@@ -17,6 +19,13 @@ public ref partial struct BerReader
         if ((c[^1] & 0x80) != 0)
         {
             throw SnmpDecodeException.At(at, "OBJECT IDENTIFIER ends inside a sub-identifier");
+        }
+
+        if (c.IndexOfAnyInRange((byte)0x80, (byte)0xff) < 0)
+        {
+            // Every sub-identifier is one octet (the usual case: arcs below 128): no continuation bits to
+            // follow, so no minimality or 32-bit overflow checks can fail. Vectorised scan, one pass to copy.
+            return ReadOidArcsShort(c, at);
         }
 
         var subIds = 0;
@@ -69,6 +78,26 @@ public ref partial struct BerReader
             {
                 arcs[n++] = (uint)v;
             }
+        }
+
+        return arcs;
+    }
+
+    private readonly uint[] ReadOidArcsShort(ReadOnlySpan<byte> c, int at)
+    {
+        if (c.Length + 1 > Options.MaxOidArcs)
+        {
+            throw SnmpDecodeException.At(at, "OBJECT IDENTIFIER has too many arcs");
+        }
+
+        var arcs = new uint[c.Length + 1];
+        uint first = c[0];
+        var x = first < 40 ? 0u : first < 80 ? 1u : 2u;
+        arcs[0] = x;
+        arcs[1] = first - (40 * x);
+        for (var i = 1; i < c.Length; i++)
+        {
+            arcs[i + 1] = c[i];
         }
 
         return arcs;
@@ -166,20 +195,32 @@ public ref partial struct BerReader
     public VarBind[] ReadVarBindList()
     {
         var list = ReadSequence();
-        var count = list.CountElements();
-        if (count == 0)
+        if (!list.HasMore)
         {
             return [];
         }
 
-        var result = new VarBind[count];
-        for (var i = 0; i < count; i++)
+        // One pass: decode into a pooled scratch array (a varbind is at least 7 octets: 30 05 06 01 xx 05 00),
+        // then copy out exactly. Counting the TLVs first would walk every length twice.
+        var pool = ArrayPool<VarBind>.Shared;
+        var scratch = pool.Rent((list.Remaining / 7) + 1);
+        var n = 0;
+        try
         {
-            result[i] = list.ReadVarBind();
-        }
+            while (list.HasMore)
+            {
+                var vb = list.ReadVarBind();
+                scratch[n++] = vb;
+            }
 
-        list.ThrowIfNotEnd();
-        return result;
+            return scratch.AsSpan(0, n).ToArray();
+        }
+        finally
+        {
+            // Drop the references this call stored so the pool does not keep decoded values alive.
+            scratch.AsSpan(0, n).Clear();
+            pool.Return(scratch);
+        }
     }
 
     /// <summary>Counts the TLVs left in this reader without decoding them (validates lengths on the way).</summary>

@@ -69,7 +69,17 @@ public ref partial struct BerReader
         }
 
         _pos++;
-        var length = ReadLength();
+        int length;
+        if (_pos < _data.Length && _data[_pos] < 0x80 && _data[_pos] < _data.Length - _pos)
+        {
+            // Short-form length that fits: nearly every TLV of an SNMP message; skips ReadLength's branches.
+            length = _data[_pos++];
+        }
+        else
+        {
+            length = ReadLength();
+        }
+
         contentOffset = _base + _pos;
         var content = _data.Slice(_pos, length);
         _pos += length;
@@ -218,6 +228,11 @@ public ref partial struct BerReader
         if (c.IsEmpty)
         {
             throw SnmpDecodeException.At(at, "INTEGER with no contents (X.690 §8.3.1)");
+        }
+
+        if (c.Length == 1)
+        {
+            return (sbyte)c[0];
         }
 
         if (c.Length > 1 && ((c[0] == 0x00 && (c[1] & 0x80) == 0) || (c[0] == 0xff && (c[1] & 0x80) != 0)))

@@ -43,6 +43,8 @@ public sealed class BrokerConnection : IAsyncDisposable
     private readonly LabelSet _brokerLabel;
     private readonly int _maxPayload;
     private readonly long[] _gapsReported;
+    private readonly Prometheus.Counter.Child _dropped;
+    private readonly Prometheus.Counter.Child _waits;
     private TaskCompletionSource<string> _disconnected = NewSignal();
     private long _connections;
 
@@ -78,6 +80,8 @@ public sealed class BrokerConnection : IAsyncDisposable
         _dropGate = new WarningGate(time, WarningInterval);
         _gapsReported = new long[_subscriptions.Length];
         _brokerLabel = LabelSet.Of(("broker", config.Name));
+        _dropped = metrics.QueueDropped.WithLabels(config.Name);
+        _waits = metrics.QueueWaits.WithLabels(config.Name);
         _maxPayload = _subscriptions.Length == 0 ? 0 : _subscriptions.Max(s => s.Config.MaxPayloadBytes);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
@@ -258,7 +262,7 @@ public sealed class BrokerConnection : IAsyncDisposable
         if (!needsAck)
         {
             Release(item);
-            _metrics.QueueDropped.WithLabels(Name).Inc();
+            _dropped.Inc();
             if (_dropGate.TryPass(out var suppressed))
             {
                 MqttLog.Dropped(_logger, Name, message.Topic, suppressed);
@@ -267,7 +271,7 @@ public sealed class BrokerConnection : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        _metrics.QueueWaits.WithLabels(Name).Inc();
+        _waits.Inc();
         return _queue.Writer.WriteAsync(item).AsTask();
     }
 
@@ -352,7 +356,7 @@ public sealed class BrokerConnection : IAsyncDisposable
             return ids.Contains((uint)(index + 1));
         }
 
-        return s.Template.TryMatch(item.Topic, out _);
+        return s.Topics.TryMatch(item.Topic, out _);
     }
 
     private static void Release(in InboundMessage item)

@@ -36,6 +36,7 @@ public sealed class MqttSubscription
             throw new ArgumentException($"{where}.topic: {e.Message}", e);
         }
 
+        Topics = new TopicMatchCache(Template);
         if (config.Qos is < 0 or > 2)
         {
             throw new ArgumentException($"{where}.qos: {config.Qos} is not 0, 1 or 2");
@@ -85,6 +86,9 @@ public sealed class MqttSubscription
 
     public TopicTemplate Template { get; }
 
+    /// <summary>The template's matches of the topics seen so far (what <see cref="Process"/> and routing use).</summary>
+    public TopicMatchCache Topics { get; }
+
     public PayloadMapper Mapper { get; }
 
     public DeviceDirectory Directory { get; }
@@ -103,7 +107,7 @@ public sealed class MqttSubscription
     public PayloadOutcome Process(string topic, ReadOnlyMemory<byte> payload, long receivedMs, ISampleSink sink)
     {
         PayloadOutcome outcome;
-        if (!Template.TryMatch(topic, out var labels))
+        if (!Topics.TryMatch(topic, out var labels))
         {
             outcome = PayloadOutcome.Reject($"topic does not match '{Template.Text}'");
         }

@@ -24,6 +24,7 @@ public sealed class SnmpPollingService : BackgroundService
     private readonly Counter? _polls;
     private readonly Gauge? _lateness;
     private readonly Histogram? _latenessHistogram;
+    private readonly Counter? _varbinds;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, RunningTarget> _running = new(StringComparer.Ordinal);
     private PollScheduler? _scheduler;
@@ -45,6 +46,7 @@ public sealed class SnmpPollingService : BackgroundService
         _factory = factories.LastOrDefault();
         _monitor = monitors.LastOrDefault();
         _polls = metrics?.CreateCounter("dcim_agent_snmp_polls_total", "SNMP polls by result", ["result"]);
+        _varbinds = metrics?.CreateCounter("dcim_agent_snmp_varbinds_total", "Varbinds received by SNMP polls (cost accounting: bench/snmp-vs-exporter.sh divides CPU by it)");
         _lateness = metrics?.CreateGauge("dcim_agent_snmp_poll_lateness_seconds", "How late the last SNMP poll started against its slot, per the most recent poll");
         _latenessHistogram = metrics is null ? null : PollScheduleMetrics.CreateLatenessHistogram(metrics);
     }
@@ -196,6 +198,7 @@ public sealed class SnmpPollingService : BackgroundService
         _polls?.WithLabels(outcome.Up ? "ok" : outcome.Error.ToString().ToLowerInvariant()).Inc();
         _lateness?.Set(target.LastLateness.TotalSeconds);
         _latenessHistogram?.Observe(target.LastLateness.TotalSeconds);
+        _varbinds?.Inc(outcome.VarBinds);
         if (outcome.Up)
         {
             PollingLog.Polled(_log, target.Name, outcome.Samples, outcome.VarBinds, outcome.Duration.TotalSeconds);

@@ -95,7 +95,7 @@ public sealed class TasmotaFormat : PayloadMapper
         hasTotal = false;
         if (Read(energy, "Total", where))
         {
-            batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(Sum(), 3.6e6), where + "Total");
+            batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(Sum(), 3.6e6), where, "Total");
             hasTotal = true;
         }
 
@@ -103,32 +103,32 @@ public sealed class TasmotaFormat : PayloadMapper
         {
             if (_values.Count > 1)
             {
-                PerPhase(MetricCatalog.PduPhasePower, device, batch, where + "Power");
+                PerPhase(MetricCatalog.PduPhasePower, device, batch, where, "Power");
             }
 
-            batch.Add(MetricCatalog.PduPower, device, LabelSet.Empty, Sum(), where + "Power");
+            batch.Add(MetricCatalog.PduPower, device, LabelSet.Empty, Sum(), where, "Power");
         }
 
         if (Read(energy, "ApparentPower", where))
         {
-            batch.Add(MetricCatalog.PduApparentPower, device, LabelSet.Empty, Sum(), where + "ApparentPower");
+            batch.Add(MetricCatalog.PduApparentPower, device, LabelSet.Empty, Sum(), where, "ApparentPower");
             hasApparent = true;
         }
 
         // A per-channel power factor has no meaningful total, so only a scalar Factor is mapped.
         if (Read(energy, "Factor", where) && _values.Count == 1)
         {
-            batch.Add(MetricCatalog.PduPowerFactor, device, LabelSet.Empty, _values[0], where + "Factor");
+            batch.Add(MetricCatalog.PduPowerFactor, device, LabelSet.Empty, _values[0], where, "Factor");
         }
 
         if (Read(energy, "Voltage", where))
         {
-            PerPhase(MetricCatalog.PduPhaseVoltage, device, batch, where + "Voltage");
+            PerPhase(MetricCatalog.PduPhaseVoltage, device, batch, where, "Voltage");
         }
 
         if (Read(energy, "Current", where))
         {
-            PerPhase(MetricCatalog.PduPhaseCurrent, device, batch, where + "Current");
+            PerPhase(MetricCatalog.PduPhaseCurrent, device, batch, where, "Current");
         }
     }
 
@@ -136,7 +136,7 @@ public sealed class TasmotaFormat : PayloadMapper
     {
         if (!hasApparent && Read(tic, "PAPP", where))
         {
-            batch.Add(MetricCatalog.PduApparentPower, device, LabelSet.Empty, Sum(), where + "PAPP");
+            batch.Add(MetricCatalog.PduApparentPower, device, LabelSet.Empty, Sum(), where, "PAPP");
         }
 
         if (hasTotal)
@@ -146,14 +146,14 @@ public sealed class TasmotaFormat : PayloadMapper
 
         if (Read(tic, "EAST", where) || Read(tic, "BASE", where))
         {
-            batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(Sum(), 3600), where + "index");
+            batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(Sum(), 3600), where, "index");
         }
         else if (Read(tic, "HCHC", where))
         {
             var offPeak = Sum();
             if (Read(tic, "HCHP", where))
             {
-                batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(offPeak + Sum(), 3600), where + "HCHC+HCHP");
+                batch.Add(MetricCatalog.PduEnergy, device, LabelSet.Empty, ExactScale.Multiply(offPeak + Sum(), 3600), where, "HCHC+HCHP");
             }
         }
     }
@@ -185,6 +185,11 @@ public sealed class TasmotaFormat : PayloadMapper
                 throw new PayloadException($"{where}{name}: {_values.Count} values, but a meter has at most {Phases.Length} phases");
             }
         }
+        else if (e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var n) && double.IsFinite(n))
+        {
+            // The usual reading, taken without building the place name JsonScalar would need for an error.
+            _values.Add(n);
+        }
         else if (JsonScalar.Number(e, where + name) is { } v)
         {
             _values.Add(v);
@@ -204,11 +209,11 @@ public sealed class TasmotaFormat : PayloadMapper
         return sum;
     }
 
-    private void PerPhase(MetricFamily family, DeviceIdentity device, SampleBatch batch, string where)
+    private void PerPhase(MetricFamily family, DeviceIdentity device, SampleBatch batch, string where, string name)
     {
         for (var i = 0; i < _values.Count; i++)
         {
-            batch.Add(family, device, Phases[i], _values[i], where);
+            batch.Add(family, device, Phases[i], _values[i], where, name);
         }
     }
 }
