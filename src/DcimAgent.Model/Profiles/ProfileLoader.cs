@@ -20,6 +20,25 @@ public static partial class ProfileLoader
 
     public static Profile LoadFile(string path) => Parse(File.ReadAllText(path), path);
 
+    private static int LoneCarriageReturnLine(string yaml)
+    {
+        var line = 1;
+        for (var i = 0; i < yaml.Length; i++)
+        {
+            if (yaml[i] == '\r' && (i + 1 == yaml.Length || yaml[i + 1] != '\n'))
+            {
+                return line;
+            }
+
+            if (yaml[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return 1;
+    }
+
     public static Profile Parse(string yaml, string file)
     {
         var errors = new List<string>();
@@ -32,6 +51,12 @@ public static partial class ProfileLoader
         catch (YamlException e)
         {
             throw new ProfileLoadException($"{file}:{e.Start.Line}: YAML syntax: {e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on a lone carriage return inside a flow
+            // mapping (text pasted from a CRLF MIB); report it as a syntax error at that line, never crash.
+            throw new ProfileLoadException($"{file}:{LoneCarriageReturnLine(yaml)}: YAML syntax: unexpected carriage return (CR without LF)");
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode)

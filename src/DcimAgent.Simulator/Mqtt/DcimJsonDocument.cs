@@ -56,6 +56,10 @@ public static class DcimJsonDocument
         w.WriteString("serial", b.Serial);
         w.WriteString("driver", s.Driver);
         w.WriteNumber("temperature_celsius", Math.Round(b.TemperatureC, 1));
+
+        // The hall model has no separate HBM thermal path; HBM is shown a fixed 3 °C above the die so the
+        // memory-temperature families and panels carry data in the demo.
+        w.WriteNumber("memory_temperature_celsius", Math.Round(b.TemperatureC + 3, 1));
         if (s.SlowdownTemperatureC is { } slowdown)
         {
             w.WriteNumber("temperature_slowdown_celsius", slowdown);

@@ -70,6 +70,16 @@ public sealed class ProfileLoaderTests
     }
 
     [Fact]
+    public void Parse_LoneCarriageReturnInFlowMapping_IsSyntaxErrorAtItsLine()
+    {
+        const string yaml = "profile: a\ndevice_class: ups\nmetrics:\n  - {family: dcim_ups_battery_charge_ratio, oid: 1.3.6.1.4.1.99999.1\r.0, unit: \"%\"}\n";
+
+        var e = Assert.Throws<ProfileLoadException>(() => ProfileLoader.Parse(yaml, "cr.yaml"));
+
+        Assert.Equal("cr.yaml:4: YAML syntax: unexpected carriage return (CR without LF)", e.Message);
+    }
+
+    [Fact]
     public void FromProfiles_UnknownLookupAndInclude_Reported()
     {
         const string yaml = """

@@ -11,14 +11,23 @@ namespace DcimAgent.Tests.Dashboards;
 /// <summary>
 /// The dashboards against real data: a real Prometheus scrapes a running agent that polls all 22 shared
 /// recordings served by snmpsimd (SNMP) plus the demo hall (its SNMP devices, and accelerator hosts and meters
-/// over MQTT into the agent's subscriptions), with the shipped rules loaded. Every dashboard query must parse;
-/// the queries that return nothing are listed, and must be none.
+/// over MQTT into the agent's subscriptions), with the shipped rules loaded. Every dashboard query must parse and
+/// return data, except the panels in <see cref="KnownGaps"/>, whose data this scenario cannot produce (listed with
+/// the reason, so a new gap fails the test and a closed gap asks for the list to shrink).
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection("demo-agent")]
 public class LiveAgentDashboardTests
 {
     private const int SnmpsimPort = 19160;
+
+    /// <summary>Panels that stay empty here, and why.</summary>
+    private static readonly Dictionary<string, string> KnownGaps = new(StringComparer.Ordinal)
+    {
+        ["cooling.json panel 'Active alarms' ref A"] = "no cooling alarm is active before the demo's incident (3 min in)",
+        ["noc-overview.json panel 'Firing alerts' ref A"] = "no alert has passed its for: duration within the test's first minutes",
+        ["cooling.json panel 'Cooling output vs unit power' ref B"] = "no shared recording or demo device reports the unit's electrical power",
+    };
 
     [Fact]
     public async Task EveryDashboardQuery_AgainstAgentFedBySnmpsimAndMqtt_ParsesAndReturnsData()
@@ -62,22 +71,33 @@ public class LiveAgentDashboardTests
                 await prometheus.WaitReadyAsync(TimeSpan.FromSeconds(30));
                 var sw = Stopwatch.StartNew();
                 string[] failures = [];
+                List<string> empty = [];
                 var queries = DashboardQueries.All(RepoPaths.Root);
                 while (sw.Elapsed < TimeSpan.FromSeconds(120))
                 {
                     var list = new List<string>();
+                    empty = [];
                     foreach (var q in queries)
                     {
                         var promql = DashboardQueries.Runnable(q);
                         var (error, results) = await prometheus.QueryAsync(promql);
-                        if (error is not null || results == 0)
+                        var where = $"{q.Dashboard} {q.Where}";
+                        if (error is not null)
                         {
-                            list.Add($"{q.Dashboard} {q.Where}: {error ?? "no data"}\n    {promql}");
+                            list.Add($"{where}: {error}\n    {promql}");
+                        }
+                        else if (results == 0)
+                        {
+                            empty.Add(where);
+                            if (!KnownGaps.ContainsKey(where))
+                            {
+                                list.Add($"{where}: no data\n    {promql}");
+                            }
                         }
                     }
 
                     failures = [.. list];
-                    if (failures.Length == 0)
+                    if (failures.Length == 0 && empty.Count == KnownGaps.Count)
                     {
                         break;
                     }
@@ -86,6 +106,7 @@ public class LiveAgentDashboardTests
                 }
 
                 Assert.True(failures.Length == 0, $"{failures.Length} of {queries.Count} queries failed against the live agent:\n" + string.Join("\n", failures));
+                Assert.Equal(KnownGaps.Keys.Order(StringComparer.Ordinal), empty.Order(StringComparer.Ordinal));
             }
             finally
             {
