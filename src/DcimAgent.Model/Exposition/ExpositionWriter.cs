@@ -9,19 +9,36 @@ namespace DcimAgent.Model.Exposition;
 /// Writes families in the Prometheus text format (0.0.4) or OpenMetrics text (1.0.0) straight to a stream
 /// through one reusable buffer: series lines are preformatted, only the value is formatted per scrape.
 /// The OpenMetrics <c># EOF</c> line is left to whoever ends the whole response.
+/// In async-only mode (for streams that forbid synchronous writes, like Kestrel's response body) the writer
+/// never writes on its own: the buffer grows instead, and the caller drains it with <see cref="DrainAsync"/>
+/// whenever <see cref="Buffered"/> passes <see cref="DrainThreshold"/>.
 /// </summary>
 public sealed class ExpositionWriter
 {
+    /// <summary>Drain at this many buffered bytes: big enough that a write costs little per series, small
+    /// enough that the buffer stays in L2 and the first bytes reach the scraper early.</summary>
+    public const int DrainThreshold = 48 * 1024;
+
     private readonly Stream _output;
     private readonly ExpositionFormat _format;
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly bool _asyncOnly;
+    private byte[] _buffer = new byte[64 * 1024];
     private int _used;
 
     public ExpositionWriter(Stream output, ExpositionFormat format)
+        : this(output, format, asyncOnly: false)
+    {
+    }
+
+    public ExpositionWriter(Stream output, ExpositionFormat format, bool asyncOnly)
     {
         _output = output;
         _format = format;
+        _asyncOnly = asyncOnly;
     }
+
+    /// <summary>Bytes formatted and not yet written to the stream.</summary>
+    public int Buffered => _used;
 
     public void WriteHeader(MetricFamily family)
     {
@@ -53,6 +70,17 @@ public sealed class ExpositionWriter
         }
 
         _output.Flush();
+    }
+
+    /// <summary>Writes the buffered bytes to the stream asynchronously (the stream itself is not flushed:
+    /// a gzip stream would emit a sync-flush block each time).</summary>
+    public async ValueTask DrainAsync(CancellationToken cancellationToken = default)
+    {
+        if (_used > 0)
+        {
+            await _output.WriteAsync(_buffer.AsMemory(0, _used), cancellationToken).ConfigureAwait(false);
+            _used = 0;
+        }
     }
 
     /// <summary>Formats a value the way Prometheus parses it: shortest round-trip, +Inf/-Inf/NaN spelled out.</summary>
@@ -91,6 +119,16 @@ public sealed class ExpositionWriter
 
     private void Ensure(int bytes)
     {
+        if (_asyncOnly)
+        {
+            if (_used + bytes > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + bytes));
+            }
+
+            return;
+        }
+
         if (_used + bytes > _buffer.Length)
         {
             _output.Write(_buffer, 0, _used);

@@ -30,4 +30,7 @@ internal sealed class Series
     public double Value;
     public long UpdatedMs;
     public CounterState Counter;
+
+    /// <summary>Set when the series leaves the store, so the cached exposition order can drop it.</summary>
+    public bool Removed;
 }

@@ -64,7 +64,7 @@ public sealed class SeriesStore : ISampleSink
         var removed = 0;
         foreach (var f in _families.Values)
         {
-            removed += f.RemoveWhere(s => s.Device is not null && string.Equals(s.Device.Device, device, StringComparison.Ordinal));
+            removed += f.RemoveDevice(device);
         }
 
         return removed;
@@ -133,6 +133,44 @@ public sealed class SeriesStore : ISampleSink
         }
 
         writer.Flush();
+    }
+
+    /// <summary>
+    /// Writes the exposition like <see cref="WriteExposition"/> but only with asynchronous writes, in chunks of
+    /// about <see cref="Exposition.ExpositionWriter.DrainThreshold"/> bytes, so a server can stream it without
+    /// buffering the whole response. No family lock is held while writing: each family's sorted series array is
+    /// taken under its lock and its values are read lock-free (aligned 64-bit reads are atomic), so a slow scraper
+    /// never stalls collectors. The stream is not flushed or closed.
+    /// </summary>
+    public async Task WriteExpositionAsync(Stream output, ExpositionFormat format, Func<MetricFamily, bool>? include = null,
+        CancellationToken cancellationToken = default)
+    {
+        var writer = new Exposition.ExpositionWriter(output, format, asyncOnly: true);
+        foreach (var family in Families())
+        {
+            if (include is not null && !include(family))
+            {
+                continue;
+            }
+
+            var series = _families[family].SortedView();
+            if (series.Length == 0)
+            {
+                continue;
+            }
+
+            writer.WriteHeader(family);
+            foreach (var s in series)
+            {
+                writer.WriteSeries(s.Line, Volatile.Read(ref s.Value));
+                if (writer.Buffered >= Exposition.ExpositionWriter.DrainThreshold)
+                {
+                    await writer.DrainAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await writer.DrainAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The exposition as a string (tests, <c>probe</c>).</summary>

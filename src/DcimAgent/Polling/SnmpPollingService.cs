@@ -1,6 +1,5 @@
 using DcimAgent.Configuration;
 using DcimAgent.Hosting;
-using DcimAgent.Model.Sharding;
 using DcimAgent.Model.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,6 +23,7 @@ public sealed class SnmpPollingService : BackgroundService
     private readonly ConfigMonitor? _monitor;
     private readonly Counter? _polls;
     private readonly Gauge? _lateness;
+    private readonly Histogram? _latenessHistogram;
     private readonly Counter? _varbinds;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, RunningTarget> _running = new(StringComparer.Ordinal);
@@ -48,6 +48,7 @@ public sealed class SnmpPollingService : BackgroundService
         _polls = metrics?.CreateCounter("dcim_agent_snmp_polls_total", "SNMP polls by result", ["result"]);
         _varbinds = metrics?.CreateCounter("dcim_agent_snmp_varbinds_total", "Varbinds received by SNMP polls (cost accounting: bench/snmp-vs-exporter.sh divides CPU by it)");
         _lateness = metrics?.CreateGauge("dcim_agent_snmp_poll_lateness_seconds", "How late the last SNMP poll started against its slot, per the most recent poll");
+        _latenessHistogram = metrics is null ? null : PollScheduleMetrics.CreateLatenessHistogram(metrics);
     }
 
     /// <summary>Names of the targets being polled now (tests, sharding checks).</summary>
@@ -63,8 +64,7 @@ public sealed class SnmpPollingService : BackgroundService
     }
 
     /// <summary>True when this agent owns <paramref name="device"/> under <c>agent.shard</c>.</summary>
-    public static bool Owns(AgentConfig config, string device) =>
-        config.Agent.Shard is not { Count: > 1 } shard || RendezvousSharding.Owns(device, shard.Index, shard.Count);
+    public static bool Owns(AgentConfig config, string device) => Sharding.TargetSharding.Owns(config, device);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -197,6 +197,7 @@ public sealed class SnmpPollingService : BackgroundService
     {
         _polls?.WithLabels(outcome.Up ? "ok" : outcome.Error.ToString().ToLowerInvariant()).Inc();
         _lateness?.Set(target.LastLateness.TotalSeconds);
+        _latenessHistogram?.Observe(target.LastLateness.TotalSeconds);
         _varbinds?.Inc(outcome.VarBinds);
         if (outcome.Up)
         {
