@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using DcimAgent.Configuration;
 using DcimAgent.Hosting;
 using DcimAgent.Model.Tests.Support;
@@ -112,6 +113,7 @@ public class LiveAgentDashboardTests(ITestOutputHelper output)
                 }
 
                 output.WriteLine(string.Join("\n", counts));
+                output.WriteLine("firing: " + await FiringAsync(prometheus));
                 output.WriteLine($"{queries.Count} queries, {failures.Length} failed, {empty.Count} empty, after {sw.Elapsed.TotalSeconds:F0} s of polling");
                 Assert.True(failures.Length == 0, $"{failures.Length} of {queries.Count} queries failed against the live agent:\n" + string.Join("\n", failures));
                 Assert.Empty(empty);
@@ -125,6 +127,17 @@ public class LiveAgentDashboardTests(ITestOutputHelper output)
         {
             await Tool("snmpsim-stop.sh", SnmpsimPort.ToString(CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>alertname/device of every firing alert, for the test log.</summary>
+    private static async Task<string> FiringAsync(PrometheusPeer prometheus)
+    {
+        using var doc = JsonDocument.Parse(await prometheus.Http.GetStringAsync("/api/v1/alerts"));
+        return string.Join(", ", doc.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
+            .Where(a => a.GetProperty("state").GetString() == "firing")
+            .Select(a => a.GetProperty("labels"))
+            .Select(l => l.GetProperty("alertname").GetString() + "/" + (l.TryGetProperty("device", out var d) ? d.GetString() : "-"))
+            .Order(StringComparer.Ordinal));
     }
 
     private static async Task<(int Rc, string Output)> Tool(string script, params string[] args)
