@@ -78,7 +78,9 @@ public sealed class DeadTargetsTests(ITestOutputHelper output)
             using var stop = new CancellationTokenSource();
             var loops = new List<Task> { scheduler.RunAsync(live, stop.Token) };
 
-            await Task.Delay(Interval + TimeSpan.FromSeconds(1));
+            // Two intervals of warm-up: on a loaded machine some first polls (JIT, the profile's first lookup walk)
+            // start late, and a late first poll plus two on time would count three in the window.
+            await Task.Delay((2 * Interval) + TimeSpan.FromSeconds(1));
             Volatile.Write(ref phase, (int)Phase.LiveOnly);
             await Task.Delay(Window);
             Volatile.Write(ref phase, (int)Phase.DeadJoining);
@@ -101,8 +103,9 @@ public sealed class DeadTargetsTests(ITestOutputHelper output)
             Assert.InRange(before.Polls, 190, 210);
             Assert.InRange(after.Polls, before.Polls - 10, before.Polls + 10);
             Assert.Equal(0, before.Failed + after.Failed);
-            // Bounds a loaded 2-core machine meets; starved live polls would wait for dead ones' 1 s timeouts.
-            Assert.True(after.LatenessP99 < 1.0, $"live lateness p99 {after.LatenessP99:0.000} s with dead targets");
+            // Bounds a loaded 2-core machine meets (the scale goal's p99 ≤ 2 s; measured 0.01-0.5 s); live polls
+            // queued behind dead ones' 1 s timeouts showed p99 9.8 s and lost 58 % of their polls.
+            Assert.True(after.LatenessP99 < 2.0, $"live lateness p99 {after.LatenessP99:0.000} s with dead targets");
             Assert.True(after.DurationP99 < 1.0, $"live poll duration p99 {after.DurationP99:0.000} s with dead targets");
             Assert.All(live, t => Assert.True(t.Up == true, $"{t.Name} down"));
 
