@@ -43,8 +43,12 @@ public sealed class AgentProcess : IDisposable
     /// <summary>Starts the agent with <paramref name="configPath"/> and waits until /metrics answers.</summary>
     public static async Task<AgentProcess> StartAsync(string configPath, int httpPort, IReadOnlyDictionary<string, string>? env = null)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { RepoPaths.AgentDll, "run", "--config", configPath })
+        // setsid: the agent gets its own session, hence its own scheduler autogroup (Linux autogroups by session),
+        // as a daemon under systemd would. Otherwise it shares one CPU share with the test process and a flood
+        // sender in the test starves the agent it is measuring (and the other way round). setsid execs in place,
+        // so the PID is the agent's.
+        var psi = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "dotnet", RepoPaths.AgentDll, "run", "--config", configPath })
         {
             psi.ArgumentList.Add(a);
         }
@@ -105,6 +109,12 @@ public sealed class AgentProcess : IDisposable
         exposition.Split('\n')
             .Where(l => l.StartsWith(family + "{", StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture));
+
+    /// <summary>Every series of one family: its label block (between the braces) and its value.</summary>
+    public static IReadOnlyList<(string Labels, double Value)> Series(string exposition, string family) =>
+        [.. exposition.Split('\n')
+            .Where(l => l.StartsWith(family + "{", StringComparison.Ordinal))
+            .Select(l => (l[(family.Length + 1)..l.LastIndexOf('}')], double.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture)))];
 
     public void Dispose()
     {
