@@ -23,8 +23,10 @@ public class SecretScannerTests
 
     [Theory]
     [InlineData("")]
+    [InlineData("x")]
     [InlineData("u:")]
     [InlineData("us:")]
+    [InlineData("abc:")]
     [InlineData("user:")]
     public void Findings_SecretBase64EncodedBehindAnyPrefix_Found(string prefix)
     {
