@@ -14,6 +14,7 @@ namespace DcimAgent.Tests.Reliability;
 /// works again right after, and the SNMP target's polls keep their schedule.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(FloodCollection.Name)]
 public class MqttFloodTests(ITestOutputHelper output)
 {
     private const int BrokerPort = 19565;
@@ -115,7 +116,9 @@ public class MqttFloodTests(ITestOutputHelper output)
         Assert.All(during, s => Assert.Equal(1, s.Up));
         Assert.Equal(0, watch.PollsFailed);
         Assert.True(watch.PollsOk >= Math.Floor(watch.WindowSeconds * 0.8), watch.Report());
-        Assert.True(during.Max(s => s.Duration) < 0.5, watch.Report());
+        // Within the poll budget (0.9 × the 1 s interval): a poll that fits it keeps the schedule. Seen: ≤ 95 ms with
+        // the flood alone, 670 ms (one 500 ms timeout and a good retry) with the whole suite running beside it.
+        Assert.True(during.Max(s => s.Duration) < 0.9, watch.Report());
 
         // Ingestion resumes: one QoS 1 message after the flood is stored with its value.
         var after = dir.File("after.txt", "42.5");

@@ -9,8 +9,8 @@ namespace DcimAgent.Tests.Support;
 /// Offers one pre-encoded datagram to a UDP endpoint at a fixed rate for a fixed time, from several threads,
 /// each with its own connected socket and Linux <c>sendmmsg(2)</c> batches of up to 64 datagrams per system call.
 /// A plain <c>Socket.SendTo</c> loop reached only ~28 k/s on the loaded 2-core dev VM; batching removes the
-/// per-datagram managed overhead. The threads share one schedule (whichever gets the CPU sends what is due), so
-/// on a host with dozens of runnable threads the sender still gets enough of the scheduler to keep the rate.
+/// per-datagram managed overhead. The threads share one schedule (whichever gets the CPU sends what is due), so a
+/// thread the scheduler leaves out for a while does not stall the flood.
 /// </summary>
 public static class UdpFlooder
 {
@@ -20,17 +20,11 @@ public static class UdpFlooder
     private const int IovecSize = 16;
     private const int MmsghdrSize = 64;
 
-    /// <summary>What was sent: the total, the time it took and the slowest whole second.</summary>
-    public sealed record Result(long Sent, TimeSpan Elapsed, long SlowestSecond, long[] PerSecond)
-    {
-        public double Rate => Sent / Elapsed.TotalSeconds;
-    }
-
     /// <summary>
     /// Sends <paramref name="datagram"/> to <paramref name="target"/> paced at <paramref name="rate"/> per second
     /// for <paramref name="duration"/> from <paramref name="threads"/> threads. Blocks until done.
     /// </summary>
-    public static Result Run(byte[] datagram, IPEndPoint target, int rate, TimeSpan duration, int threads = 4)
+    public static UdpFloodResult Run(byte[] datagram, IPEndPoint target, int rate, TimeSpan duration, int threads = 4)
     {
         ArgumentNullException.ThrowIfNull(datagram);
         var seconds = (int)Math.Ceiling(duration.TotalSeconds);
@@ -69,7 +63,7 @@ public static class UdpFlooder
         }
 
         var whole = perSecond.Take(Math.Max(1, (int)duration.TotalSeconds)).ToArray();
-        return new Result(schedule.Sent, elapsed, whole.Min(), whole);
+        return new UdpFloodResult(schedule.Sent, elapsed, whole.Min(), whole);
     }
 
     private static void SendPaced(byte[] datagram, IPEndPoint target, FloodSchedule schedule, Stopwatch clock, long[] perSecond)
