@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using DcimAgent.Snmp.Messages;
 using DcimAgent.Snmp.Transport;
 
@@ -25,6 +24,7 @@ public sealed partial class SnmpClient : IAsyncDisposable, IDisposable
     private readonly HashSet<int> _recent = [];
     private readonly Queue<int> _recentOrder = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly RequestIds _ids = new();
     private readonly Task _receiveLoop;
     private readonly Thread? _receiveThread;
     private int _disposed;
@@ -106,13 +106,12 @@ public sealed partial class SnmpClient : IAsyncDisposable, IDisposable
         });
     }
 
-    private static int NewId() => RandomNumberGenerator.GetInt32(1, int.MaxValue);
 
     private int Register(PendingRequest request)
     {
         while (true)
         {
-            var id = NewId();
+            var id = _ids.Next();
             if (_pending.TryAdd(id, request))
             {
                 return id;

@@ -51,7 +51,7 @@ public class LeastPrivilegeTests
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(["GetAsync", "GetBulkAsync", "GetNextAsync", "WalkAsync"], requests);
+        Assert.Equal(["GetAsync", "GetBulkAsync", "GetNextAsync", "WalkAsync", "WalkManyAsync"], requests);
     }
 
     [Theory]
