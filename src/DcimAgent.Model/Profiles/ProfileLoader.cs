@@ -58,6 +58,11 @@ public static partial class ProfileLoader
             // mapping (text pasted from a CRLF MIB); report it as a syntax error at that line, never crash.
             throw new ProfileLoadException($"{file}:{LoneCarriageReturnLine(yaml)}: YAML syntax: unexpected carriage return (CR without LF)");
         }
+        catch (ArgumentException)
+        {
+            // The node builder's "unsupported event" for a mapping entry without a key ("a:\n  : b").
+            throw new ProfileLoadException($"{file}: YAML syntax: a mapping entry without a key");
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode)
         {

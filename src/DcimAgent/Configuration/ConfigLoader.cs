@@ -52,7 +52,7 @@ public static class ConfigLoader
                 line = parser.Current!.End.Line;
             }
         }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
         }
 
@@ -69,9 +69,11 @@ public static class ConfigLoader
         {
             stream.Load(new StringReader(text));
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // Some malformed input makes YamlDotNet's scanner fail without a position: find it by replaying events.
+            // Some malformed input makes YamlDotNet fail without a position (the scanner with InvalidOperation; the
+            // node builder with ArgumentException "unsupported event" for a key-less entry such as "a:\n  : b",
+            // found by fuzzing): find the place by replaying the parser's events.
             return ConfigLoadResult.Failed(new ConfigError($"{fileName}:{LastGoodLine(text)}", "YAML syntax error: malformed content after this line"));
         }
         catch (YamlException ex)

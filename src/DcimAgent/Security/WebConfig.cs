@@ -30,7 +30,8 @@ public sealed class WebConfig
         {
             stream.Load(new StringReader(File.ReadAllText(path)));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException
+            or InvalidOperationException or ArgumentException)
         {
             errors.Add($"{path}: cannot read web config: {ex.Message}");
             return new WebConfig();

@@ -113,4 +113,12 @@ public sealed class ProfileLoaderTests
             }
         }
     }
+
+    [Fact]
+    public void Parse_MappingEntryWithoutKey_IsALoadErrorNotACrash()
+    {
+        var e = Assert.Throws<ProfileLoadException>(() => ProfileLoader.Parse("profile: a\ndevice_class: pdu\n  : b\n", "keyless.yaml"));
+        Assert.StartsWith("keyless.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("YAML syntax", e.Message, StringComparison.Ordinal);
+    }
 }

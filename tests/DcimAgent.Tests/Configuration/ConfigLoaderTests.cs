@@ -62,6 +62,19 @@ public class ConfigLoaderTests
         Assert.Contains("YAML syntax error", e.Message);
     }
 
+    /// <summary>Found by the config fuzz target (run 4): YamlDotNet's node builder threw ArgumentException.</summary>
+    [Theory]
+    [InlineData("a:\n  : b\n")]
+    [InlineData("agent:\n  listen: \"127.0.0.1:9464\"\n  : x\nsnmp: {}\n")]
+    public void Parse_MappingEntryWithoutKey_IsASyntaxErrorNotACrash(string yaml)
+    {
+        using var dir = new TempDir();
+        var r = Parse(yaml, dir);
+        var e = Assert.Single(r.Errors);
+        Assert.StartsWith("dcim.yaml:", e.Location);
+        Assert.Contains("YAML syntax error", e.Message);
+    }
+
     [Fact]
     public void Parse_UnknownKey_NamesPathLineAndSuggestion()
     {
