@@ -5,7 +5,7 @@
 # (a) mosquitto_sub -C COUNT and (b) the agent's ingestion (bench/MqttIngest), both from the start of the flood to the COUNT-th message.
 # Before the timed flood the agent takes WARMUP untimed messages on another device (a daemon runs JIT-optimised code;
 # a process started a second earlier would spend the flood in the JIT's first tier). WARMUP 0 times a cold start.
-# Prints one line per QoS: rates in msg/s, the ratio, and the agent's peak RSS.
+# Prints one line per QoS: rates in msg/s and CPU per message of both, the ratio, the agent's peak RSS, load average.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-200000}
@@ -23,17 +23,21 @@ MOSQUITTO_EXTRA_CONF='max_queued_messages 0' "$TOOLS/mosquitto-start.sh" $PORT >
 awk -v n="$(( COUNT > WARMUP ? COUNT : WARMUP ))" -v p="$PAYLOAD" 'BEGIN { for (i = 0; i < n; i++) print p }' > "$TMP/lines"
 
 flood() { mosquitto_pub -h 127.0.0.1 -p $PORT -q "$1" -t bench/pow1/SENSOR -l < "$TMP/lines"; }
-warm() { head -n "$WARMUP" "$TMP/lines" | mosquitto_pub -h 127.0.0.1 -p $PORT -q "$1" -t bench/warmup/SENSOR -l; }
+# The warm-up goes to the same device as the timed flood: a daemon's plugs have published for hours, so the timed
+# messages should meet a known device and its series, not first-message code paths still in the JIT's first tiers.
+warm() { head -n "$WARMUP" "$TMP/lines" | mosquitto_pub -h 127.0.0.1 -p $PORT -q "$1" -t bench/pow1/SENSOR -l; }
 
 for QOS in 0 1; do
     # mosquitto_sub: time from just before the flood to the COUNT-th message.
     # -W: give up (and fail the run) rather than hang if the broker lost messages (it disconnects a QoS 1
     # publisher with "out of memory" at 100k+ queued messages on this machine).
-    mosquitto_sub -h 127.0.0.1 -p $PORT -q $QOS -t 'bench/+/SENSOR' -C "$COUNT" -W 300 > /dev/null &
+    /usr/bin/time -f '%U %S' -o "$TMP/sub.cpu" mosquitto_sub -h 127.0.0.1 -p $PORT -q $QOS -t 'bench/+/SENSOR' -C "$COUNT" -W 300 > /dev/null &
     SUB=$!
     sleep 0.5
     T0=$(date +%s.%N); flood $QOS; wait $SUB; T1=$(date +%s.%N)
     SUB_RATE=$(echo "$COUNT / ($T1 - $T0)" | bc -l)
+    read -r U S < "$TMP/sub.cpu"
+    SUB_CPU=$(echo "($U + $S) * 1000000 / $COUNT" | bc -l)   # µs of CPU per message
 
     rm -f "$TMP/ready" "$TMP/ready.warm"
     dotnet "$BIN/MqttIngest.dll" $PORT $QOS "$COUNT" "$TMP/ready" "$WARMUP" > "$TMP/agent.out" &
@@ -44,8 +48,9 @@ for QOS in 0 1; do
         while [[ ! -f "$TMP/ready.warm" ]]; do sleep 0.05; done
     fi
     T0=$(date +%s.%N); flood $QOS; wait $AGENT
-    read -r T1 RSS ACCEPTED DROPPED < "$TMP/agent.out"
+    read -r T1 RSS ACCEPTED DROPPED CPU < "$TMP/agent.out"
     AGENT_RATE=$(echo "$ACCEPTED / ($T1 - $T0)" | bc -l)   # stored messages only: drops do not count
-    printf 'QoS %s: mosquitto_sub %8.0f msg/s   agent %8.0f msg/s   ratio %.2f   agent peak RSS %s MiB   stored %s   dropped (queue full) %s\n' \
-        $QOS "$SUB_RATE" "$AGENT_RATE" "$(echo "$AGENT_RATE / $SUB_RATE" | bc -l)" "$RSS" "$ACCEPTED" "$DROPPED"
+    AGENT_CPU=$(echo "$CPU * 1000000 / ($ACCEPTED + $DROPPED)" | bc -l)
+    printf 'QoS %s: mosquitto_sub %8.0f msg/s (%.1f us CPU/msg)   agent %8.0f msg/s (%.1f us CPU/msg)   ratio %.2f   agent peak RSS %s MiB   stored %s   dropped (queue full) %s   load %s\n' \
+        $QOS "$SUB_RATE" "$SUB_CPU" "$AGENT_RATE" "$AGENT_CPU" "$(echo "$AGENT_RATE / $SUB_RATE" | bc -l)" "$RSS" "$ACCEPTED" "$DROPPED" "$(cut -d' ' -f1 /proc/loadavg)"
 done

@@ -9,7 +9,7 @@ using Prometheus;
 
 // usage: MqttIngest PORT QOS COUNT READY_FILE [WARMUP]   (or: MqttIngest --consumer-path COUNT PAYLOAD_FILE, see ConsumerPathTiming)
 // Subscribes like a configured agent (format tasmota on bench/{device}/SENSOR), touches READY_FILE once
-// subscribed, then prints "<Unix time of the last message, s> <peak RSS MiB> <accepted> <dropped>" once COUNT messages
+// subscribed, then prints "<Unix time of the last message, s> <peak RSS MiB> <accepted> <dropped> <process CPU s during the flood>" once COUNT messages
 // are in the store or dropped at the full queue (QoS 0) (the script times from the start of the flood, exactly as for mosquitto_sub).
 if (args[0] == "--consumer-path")
 {
@@ -69,6 +69,7 @@ if (warmup > 0)
     await File.WriteAllTextAsync(ready + ".warm", "warm");
 }
 
+var cpuBefore = Environment.CpuUsage.TotalTime;
 var jitBefore = JitInfo.GetCompiledMethodCount();
 var jitTimeBefore = JitInfo.GetCompilationTime();
 var baseAccepted = sub.Accepted;
@@ -90,10 +91,11 @@ await Task.Factory.StartNew(
     TaskScheduler.Default);
 
 var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
 
 // The kernel's own high-water mark of resident memory: the true peak, not a sample of it.
 var peakRss = PeakRss.KiB() * 1024;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{end:F3} {peakRss / 1048576.0:F0} {sub.Accepted - baseAccepted} {Seen() - baseSeen - (sub.Accepted - baseAccepted)}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{end:F3} {peakRss / 1048576.0:F0} {sub.Accepted - baseAccepted} {Seen() - baseSeen - (sub.Accepted - baseAccepted)} {cpu.TotalSeconds:F3}"));
 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"agent QoS {qos}: JIT during the timed flood: {JitInfo.GetCompiledMethodCount() - jitBefore} methods, {(JitInfo.GetCompilationTime() - jitTimeBefore).TotalMilliseconds:F0} ms"));
 Console.Error.WriteLine($"agent QoS {qos}: busiest threads (CPU since start):");
