@@ -7,7 +7,9 @@ namespace DcimAgent.Simulator.Devices;
 /// <summary>
 /// A chiller on the generic PowerNet coolingUnit tables (.1.3.6.1.4.1.318.1.1.27), shaped like the InRow DX
 /// recording: analog rows carry their own description, unit text and scale (value / scale), metric and
-/// imperial rows side by side; discrete rows carry text states. The unit status reads "Fault" while tripped.
+/// imperial rows side by side; discrete rows carry text states. The unit status reads "Fault" while tripped,
+/// and the alarm rows (one per alarm, "Active"/"Inactive") show which alarm tripped it. "Unit Input Power" is
+/// the chiller's own electrical draw (compressors), so output over input is its COP.
 /// </summary>
 public sealed class ApcChiller(SimulatedDeviceSpec spec) : ISimulatedDevice
 {
@@ -31,6 +33,7 @@ public sealed class ApcChiller(SimulatedDeviceSpec spec) : ISimulatedDevice
             ("Chilled Water Return Temperature", c.WaterReturnC, "C"),
             ("Chilled Water Return Temperature", (c.WaterReturnC * 9 / 5) + 32, "F"),
             ("Cool Output", c.ChillerOutputW / 1000, "kW"),
+            ("Unit Input Power", c.ChillerElectricalW / 1000, "kW"),
             ("Outdoor Air Temperature", 18, "C"),
         };
         var a = $"{Root}.4.1.2.1";
@@ -45,7 +48,8 @@ public sealed class ApcChiller(SimulatedDeviceSpec spec) : ISimulatedDevice
         {
             ("Unit Status", c.ChillerRunning ? "Running" : "Fault"),
             ("Compressor 1 Status", c.ChillerRunning ? "On" : "Tripped"),
-            ("Active Alarm", c.ChillerRunning ? "None" : "Compressor 1 High Pressure"),
+            ("Compressor 1 High Pressure Alarm", c.ChillerRunning ? "Inactive" : "Active"),
+            ("Chilled Water Flow Alarm", "Inactive"),
         };
         var d = $"{Root}.4.2.2.1";
         for (var i = 0; i < discrete.Length; i++)

@@ -119,10 +119,18 @@ public sealed class SimulatedDevicesTests : IAsyncLifetime
         Assert.Equal("Chilled Water Supply Temperature", (await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.1.2.1.2.1.1")).AsBytes().Utf8());
         Assert.Equal(120, Int(await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.1.2.1.3.1.1")));
         Assert.Equal("Running", (await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.2.2.1.3.1.1")).AsBytes().Utf8());
+        Assert.Equal("Unit Input Power", (await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.1.2.1.2.1.6")).AsBytes().Utf8());
+        Assert.Equal((long)Math.Round(c.ChillerElectricalW / 100), Int(await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.1.2.1.3.1.6")));
+        Assert.InRange(c.ChillerElectricalW, 2000, 6000); // two loaded racks' heat (~17 kW) at a COP of 4.5
+        Assert.Equal("Compressor 1 High Pressure Alarm", (await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.2.2.1.2.1.3")).AsBytes().Utf8());
+        Assert.Equal("Inactive", (await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.2.2.1.3.1.3")).AsBytes().Utf8());
 
         await _hall.AdvanceAsync(600, CancellationToken.None); // past the trip at 300 s
 
         Assert.Equal("Fault", (await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.2.2.1.3.1.1")).AsBytes().Utf8());
+        Assert.Equal("Active", (await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.2.2.1.3.1.3")).AsBytes().Utf8());
+        Assert.Equal("Inactive", (await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.2.2.1.3.1.4")).AsBytes().Utf8());
+        Assert.Equal(0, Int(await GetAsync(V2(BasePort + 6), "1.3.6.1.4.1.318.1.1.27.1.4.1.2.1.3.1.6")));
         Assert.True(Int(await GetAsync(V2(BasePort + 5), "1.3.6.1.4.1.318.1.1.13.3.2.2.2.9.0")) > 400, "supply air above 40 °C after the trip");
     }
 
