@@ -3,13 +3,14 @@
 # For QoS 0 and 1: floods COUNT tasmota-sized messages (the shared tele/SENSOR fixture, 239 bytes) with
 # mosquitto_pub -l into a local broker (port 18860, max_queued_messages 0 so the broker never drops) and times
 # (a) mosquitto_sub -C COUNT and (b) the agent's ingestion (bench/MqttIngest), both from the start of the flood to the COUNT-th message.
-# Before the timed flood the agent takes WARMUP untimed messages on another device (a daemon runs JIT-optimised code;
-# a process started a second earlier would spend the flood in the JIT's first tier). WARMUP 0 times a cold start.
+# Before the timed flood the agent takes untimed rounds of WARMUP/4 messages on the same device until a round
+# compiles no method (a daemon runs JIT-optimised code; a process started a second earlier would spend the flood in
+# the JIT's first tiers). WARMUP 0 times a cold start.
 # Prints one line per QoS: rates in msg/s and CPU per message of both, the ratio, the agent's peak RSS, load average.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-COUNT=${1:-200000}
-WARMUP=${2:-20000}   # untimed messages the agent takes first, so the timed flood meets JIT-optimised code
+COUNT=${1:-50000}    # 100k+ at QoS 1: mosquitto 2.0.11 here disconnected mosquitto_pub "due to out of memory"
+WARMUP=${2:-40000}   # 4 × the untimed round the agent takes until the JIT is done with the receive path
 PORT=18860
 TOOLS=../shared/tools
 PAYLOAD=$(cat ../shared/fixtures/mqtt/tasmota_sonoff-pow-r2_tele-SENSOR.json)
@@ -25,13 +26,15 @@ awk -v n="$(( COUNT > WARMUP ? COUNT : WARMUP ))" -v p="$PAYLOAD" 'BEGIN { for (
 flood() { head -n "$COUNT" "$TMP/lines" | mosquitto_pub -h 127.0.0.1 -p $PORT -q "$1" -t bench/pow1/SENSOR -l; }
 # The warm-up goes to the same device as the timed flood: a daemon's plugs have published for hours, so the timed
 # messages should meet a known device and its series, not first-message code paths still in the JIT's first tiers.
-# Four rounds with pauses: tiered compilation promotes a method one tier per round of calls (first tier, PGO-
-# instrumented, optimised), and the runtime's "JIT quiet" count does not see methods still waiting for calls, so
-# one flood left the receive path's final tier to the timed flood (hundreds of methods JIT-compiled during it).
+# Rounds of WARMUP/4 messages until the agent answers "warm": a round in which the JIT compiled nothing.
+# Tiered compilation promotes a method one tier per round of calls (first tier, PGO-instrumented, optimised),
+# so one fixed flood left the receive path's last tier to the timed flood (hundreds of methods compiled during it).
 warm() {
-    for _ in 1 2 3 4; do
+    while :; do
         head -n $(( WARMUP / 4 )) "$TMP/lines" | mosquitto_pub -h 127.0.0.1 -p $PORT -q "$1" -t bench/pow1/SENSOR -l
-        sleep 1
+        while [[ ! -f "$TMP/ready.round" ]]; do sleep 0.05; done
+        local answer; answer=$(cat "$TMP/ready.round"); rm -f "$TMP/ready.round"
+        [[ $answer == warm ]] && return
     done
 }
 
@@ -58,13 +61,12 @@ for QOS in 0 1; do
         SUB_T0=$T0
     fi
 
-    rm -f "$TMP/ready" "$TMP/ready.warm"
+    rm -f "$TMP/ready" "$TMP/ready.round"
     dotnet "$BIN/MqttIngest.dll" $PORT $QOS "$COUNT" "$TMP/ready" "$WARMUP" > "$TMP/agent.out" &
     AGENT=$!
     while [[ ! -f "$TMP/ready" ]]; do sleep 0.05; done
     if (( WARMUP > 0 )); then
         warm $QOS
-        while [[ ! -f "$TMP/ready.warm" ]]; do sleep 0.05; done
     fi
     [[ $MODE == together ]] && sub_start $QOS   # after the warm-up: it takes only the timed flood
     T0=$(date +%s.%N); flood $QOS; wait $AGENT
