@@ -13,4 +13,26 @@ public interface ISnmpQuerier
 
     /// <summary>Every binding below <paramref name="root"/>; must tolerate agents that answer out of order.</summary>
     ValueTask<SnmpResult> WalkAsync(Oid root, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Walks every root; one result per root in order, except that the list ends at the first root that failed
+    /// with anything but <see cref="SnmpErrorKind.NoSuchObject"/>. The default walks them one after another;
+    /// the UDP querier shares round trips between them.
+    /// </summary>
+    async ValueTask<IReadOnlyList<SnmpResult>> WalkManyAsync(IReadOnlyList<Oid> roots, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var results = new List<SnmpResult>(roots.Count);
+        foreach (var root in roots)
+        {
+            var walked = await WalkAsync(root, cancellationToken);
+            results.Add(walked);
+            if (!walked.Ok && walked.Error != SnmpErrorKind.NoSuchObject)
+            {
+                break;
+            }
+        }
+
+        return results;
+    }
 }

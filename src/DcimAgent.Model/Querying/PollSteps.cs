@@ -98,15 +98,16 @@ public static class PollSteps
         }
 
         var walks = withLookups ? ProfileCatalog.Deduplicate(profile.WalkOids.Concat(profile.LookupWalkOids)) : profile.WalkOids;
-        foreach (var root in walks)
+        var walkedAll = await querier.WalkManyAsync(walks, cancellationToken);
+        for (var i = 0; i < walkedAll.Count; i++)
         {
-            var walked = await querier.WalkAsync(root, cancellationToken);
+            var walked = walkedAll[i];
             if (!walked.Ok && walked.Error != SnmpErrorKind.NoSuchObject)
             {
-                return new Fetch(data, walked.Error, $"walk {root}: {walked.Detail}", upTime);
+                return new Fetch(data, walked.Error, $"walk {walks[i]}: {walked.Detail}", upTime);
             }
 
-            data.AddWalk(root, walked.VarBinds);
+            data.AddWalk(walks[i], walked.VarBinds);
         }
 
         return new Fetch(data, SnmpErrorKind.None, null, upTime);

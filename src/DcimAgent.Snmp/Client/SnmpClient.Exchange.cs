@@ -84,12 +84,14 @@ public sealed partial class SnmpClient
             {
                 // RFC 3414 §4 / §3.2 step 7b: take boots/time from the (authenticated) report and resend.
                 engine.Update(usm.EngineBoots, usm.EngineTime, _clock, force: true);
+                Interlocked.Increment(ref Counters.TimeResyncsValue);
                 continue;
             }
 
             if (reportOid == UsmStats.UnknownEngineIds && round < 2 && target.EngineId is null)
             {
                 _engines.TryRemove(target.EndPoint, out _);
+                Interlocked.Increment(ref Counters.RediscoveriesValue);
                 continue;
             }
 

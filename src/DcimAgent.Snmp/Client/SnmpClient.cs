@@ -26,6 +26,7 @@ public sealed partial class SnmpClient : IAsyncDisposable, IDisposable
     private readonly Queue<int> _recentOrder = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiveLoop;
+    private readonly Thread? _receiveThread;
     private int _disposed;
 
     public SnmpClient(SnmpClientOptions? options = null, ISnmpTransport? transport = null, TimeProvider? clock = null)
@@ -34,7 +35,21 @@ public sealed partial class SnmpClient : IAsyncDisposable, IDisposable
         _ownsTransport = transport is null;
         _transport = transport ?? new UdpTransport();
         _clock = clock ?? TimeProvider.System;
-        _receiveLoop = Task.Run(ReceiveLoopAsync);
+        if (_transport is IBlockingDatagramReceiver blocking)
+        {
+            var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _receiveThread = new Thread(() => ReceiveThread(blocking, exited))
+            {
+                IsBackground = true,
+                Name = "snmp-client-rx",
+            };
+            _receiveThread.Start();
+            _receiveLoop = exited.Task;
+        }
+        else
+        {
+            _receiveLoop = Task.Run(ReceiveLoopAsync);
+        }
     }
 
     public SnmpClientOptions Options { get; }
@@ -145,6 +160,46 @@ public sealed partial class SnmpClient : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// The receive loop on its own thread, blocking in the system call. A reply completes its request inline: the
+    /// walk that waited for it builds and sends its next request on this thread, so a multi-step walk costs one
+    /// kernel wake-up per reply and no thread-pool hand-off (callers hop off before heavy work; see
+    /// <see cref="PendingRequest"/>).
+    /// </summary>
+    private void ReceiveThread(IBlockingDatagramReceiver receiver, TaskCompletionSource exited)
+    {
+        var buffer = new byte[65536];
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                SnmpDatagram? datagram;
+                try
+                {
+                    datagram = receiver.Receive(buffer, TimeSpan.FromMilliseconds(500));
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    continue;
+                }
+
+                if (datagram is { } d)
+                {
+                    Interlocked.Increment(ref Counters.RepliesValue);
+                    Dispatch(buffer.AsMemory(0, d.Length), d.Remote);
+                }
+            }
+        }
+        finally
+        {
+            exited.TrySetResult();
+        }
+    }
+
     /// <summary>Matches one datagram to its request. Internal so tests can feed datagrams directly.</summary>
     internal void Dispatch(ReadOnlyMemory<byte> data, IPEndPoint remote)
     {
@@ -206,7 +261,7 @@ public sealed partial class SnmpClient : IAsyncDisposable, IDisposable
     {
         PendingRequest? request = null;
         var id = 0;
-        request = new PendingRequest(target.EndPoint, data => process(id, data));
+        request = new PendingRequest(target.EndPoint, data => process(id, data), _receiveThread is not null);
         id = Register(request);
         try
         {
@@ -250,7 +305,11 @@ public sealed partial class SnmpClient : IAsyncDisposable, IDisposable
 
         try
         {
-            await _receiveLoop.ConfigureAwait(false);
+            if (Thread.CurrentThread != _receiveThread)
+            {
+                // Not when disposed from a continuation running on the receive thread: it exits by itself.
+                await _receiveLoop.ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {

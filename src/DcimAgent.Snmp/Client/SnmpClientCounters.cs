@@ -12,6 +12,8 @@ public sealed class SnmpClientCounters
     internal long ForeignValue;
     internal long MalformedValue;
     internal long AuthFailuresValue;
+    internal long TimeResyncsValue;
+    internal long RediscoveriesValue;
 
     public long Requests => Interlocked.Read(ref RequestsValue);
 
@@ -36,4 +38,13 @@ public sealed class SnmpClientCounters
 
     /// <summary>SNMPv3 replies with a wrong MAC, dropped.</summary>
     public long AuthenticationFailures => Interlocked.Read(ref AuthFailuresValue);
+
+    /// <summary>
+    /// SNMPv3 notInTimeWindow reports answered by taking the agent's boots/time and resending (RFC 3414 §3.2
+    /// step 7b): what an agent restart (engineBoots up, engineTime back to 0) costs, with no operator action.
+    /// </summary>
+    public long TimeWindowResyncs => Interlocked.Read(ref TimeResyncsValue);
+
+    /// <summary>SNMPv3 unknownEngineID reports answered by discovering the engine again (a replaced device).</summary>
+    public long EngineRediscoveries => Interlocked.Read(ref RediscoveriesValue);
 }

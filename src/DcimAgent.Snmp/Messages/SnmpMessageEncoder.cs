@@ -30,6 +30,14 @@ public static class SnmpMessageEncoder
     /// <summary>A PDU (RFC 3416 §3) or an SNMPv1 Trap-PDU (RFC 1157 §4.1.6).</summary>
     public static void EncodePdu(BerWriter writer, SnmpPdu pdu)
     {
+        // PduType has no SetRequest, but any byte casts to an enum: without this check a caller could still put
+        // 0xa3 (SetRequest) or 0xa9+ on the wire. The library is read-only, so only the defined tags are encoded.
+        if (pdu.Type is not (PduType.GetRequest or PduType.GetNextRequest or PduType.Response or PduType.TrapV1
+            or PduType.GetBulkRequest or PduType.InformRequest or PduType.TrapV2 or PduType.Report))
+        {
+            throw new ArgumentException($"PDU type 0x{(byte)pdu.Type:x2} is not one this read-only library sends", nameof(pdu));
+        }
+
         writer.PushSequence((byte)pdu.Type);
         if (pdu.Type == PduType.TrapV1)
         {

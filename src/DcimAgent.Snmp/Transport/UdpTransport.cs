@@ -4,9 +4,10 @@ using System.Net.Sockets;
 namespace DcimAgent.Snmp.Transport;
 
 /// <summary>One UDP socket (RFC 3417 §2: SNMP over UDP). Binds to <c>0.0.0.0:0</c> unless told otherwise.</summary>
-public sealed class UdpTransport : ISnmpTransport
+public sealed class UdpTransport : ISnmpTransport, IBlockingDatagramReceiver
 {
     private readonly Socket _socket;
+    private int _receiveTimeoutMs = -1;
 
     public UdpTransport(IPEndPoint? bind = null)
     {
@@ -23,14 +24,20 @@ public sealed class UdpTransport : ISnmpTransport
 
     public EndPoint LocalEndPoint => _socket.LocalEndPoint!;
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> datagram, IPEndPoint remote, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends synchronously: a UDP send only copies into the kernel's buffer, and an async send would switch the
+    /// socket to non-blocking mode for good, which turns <see cref="Receive"/> into an emulated, epoll-driven wait.
+    /// </summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> datagram, IPEndPoint remote, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_socket.AddressFamily == AddressFamily.InterNetworkV6 && remote.AddressFamily == AddressFamily.InterNetwork)
         {
             remote = new IPEndPoint(remote.Address.MapToIPv6(), remote.Port);
         }
 
-        await _socket.SendToAsync(datagram, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+        _socket.SendTo(datagram.Span, SocketFlags.None, remote);
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask<SnmpDatagram> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
@@ -59,6 +66,45 @@ public sealed class UdpTransport : ISnmpTransport
             {
                 throw new OperationCanceledException("transport disposed");
             }
+        }
+    }
+
+    public SnmpDatagram? Receive(Span<byte> buffer, TimeSpan wait)
+    {
+        var ms = (int)Math.Clamp(wait.TotalMilliseconds, 1, int.MaxValue);
+        if (ms != _receiveTimeoutMs)
+        {
+            _socket.ReceiveTimeout = ms;
+            _receiveTimeoutMs = ms;
+        }
+
+        EndPoint any = _socket.AddressFamily == AddressFamily.InterNetworkV6
+            ? new IPEndPoint(IPAddress.IPv6Any, 0)
+            : new IPEndPoint(IPAddress.Any, 0);
+        try
+        {
+            var n = _socket.ReceiveFrom(buffer, SocketFlags.None, ref any);
+            var remote = (IPEndPoint)any;
+            if (remote.Address.IsIPv4MappedToIPv6)
+            {
+                remote = new IPEndPoint(remote.Address.MapToIPv4(), remote.Port);
+            }
+
+            return new SnmpDatagram(n, remote);
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock
+            or SocketError.ConnectionReset or SocketError.MessageSize or SocketError.Interrupted)
+        {
+            // Nothing within the wait, an ICMP port unreachable from an earlier send, or an oversized datagram.
+            return null;
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown)
+        {
+            throw new OperationCanceledException("transport closed", e);
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new OperationCanceledException("transport disposed", e);
         }
     }
 

@@ -40,7 +40,17 @@ public static class RunCommand
         }
 
         await using var app = AgentHost.Build(result.Config, configPath: path);
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Another process (often a second agent) holds the port: say which key to change, no stack trace.
+            await stderr.WriteLineAsync($"{path}: agent.listen: {result.Config.Agent.Listen} is already in use by another process");
+            return ExitCodes.Failed;
+        }
+
         await app.WaitForShutdownAsync(ct);
         return ExitCodes.Ok;
     }

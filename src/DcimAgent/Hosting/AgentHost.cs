@@ -41,7 +41,7 @@ public static class AgentHost
         builder.WebHost.ConfigureKestrel(k => ConfigureListener(k, config.Agent.Listen, web));
 
         var registry = Metrics.NewCustomRegistry();
-        DotNetStats.Register(registry);
+        ProcessStats.Register(registry);
         var metrics = new AgentMetrics(registry, Cli.VersionCommand.Version);
         metrics.ConfigReloadSuccess.Set(1);
         metrics.ConfigReloadTimestamp.SetToCurrentTimeUtc();

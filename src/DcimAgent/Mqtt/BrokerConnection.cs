@@ -47,6 +47,8 @@ public sealed class BrokerConnection : IAsyncDisposable
     private readonly Prometheus.Counter.Child _waits;
     private TaskCompletionSource<string> _disconnected = NewSignal();
     private long _connections;
+    private long _failedAttempts;
+    private long _longestRetryDelayTicks;
 
     public BrokerConnection(
         MqttBrokerConfig config,
@@ -103,6 +105,12 @@ public sealed class BrokerConnection : IAsyncDisposable
 
     /// <summary>Successful connections so far (the first one included).</summary>
     public long Connections => Interlocked.Read(ref _connections);
+
+    /// <summary>Connection attempts that failed (broker down, refused, TLS or auth trouble) so far.</summary>
+    public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
+
+    /// <summary>The longest wait between two attempts so far: never above <c>reconnect_max</c>.</summary>
+    public TimeSpan LongestRetryDelay => TimeSpan.FromTicks(Interlocked.Read(ref _longestRetryDelayTicks));
 
     /// <summary>Runs the connection loop, the consumer and the silence check until <paramref name="ct"/> fires.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -194,6 +202,12 @@ public sealed class BrokerConnection : IAsyncDisposable
 
             SetConnected(false);
             var delay = _backoff.Next();
+            Interlocked.Increment(ref _failedAttempts);
+            if (delay.Ticks > Interlocked.Read(ref _longestRetryDelayTicks))
+            {
+                Interlocked.Exchange(ref _longestRetryDelayTicks, delay.Ticks);
+            }
+
             MqttLog.ConnectFailed(_logger, Name, reason, (long)delay.TotalMilliseconds);
             try
             {

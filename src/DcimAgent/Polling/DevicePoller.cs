@@ -82,6 +82,8 @@ public sealed class DevicePoller
             }
         }
 
+        // The SNMP client completes requests on its receive thread; mapping and store writes belong on the pool.
+        await Task.Yield();
         if (withLookups)
         {
             ProfileMapper.LoadLookups(profile, fetch.Data, target.Lookups, target.PollNumber);

@@ -2,16 +2,28 @@ namespace DcimAgent.Polling;
 
 /// <summary>
 /// Runs every target on its own interval. Targets are spread over their interval by a stable hash of their
-/// name (thousands of devices never fire in the same second), each slot gets a little jitter, a global
-/// semaphore bounds the polls in flight, and each poll has a time budget, so a dead or slow device only
-/// ever holds its own slot. A poll that overruns skips the slots it missed instead of bursting to catch up.
+/// name (thousands of devices never fire in the same second), each slot gets a little jitter, semaphores bound
+/// the polls in flight, and each poll has a time budget, so a dead or slow device only ever holds its own slot.
+/// A poll that overruns skips the slots it missed instead of bursting to catch up.
+/// <para>
+/// Two pools: targets whose last poll succeeded share one, targets that are down or not yet proven (never
+/// polled) share the other. A dead target holds its slot for its whole timeout and retries, so a thousand of
+/// them in one shared pool would queue the healthy targets behind them; apart, they only wait for each other.
+/// </para>
+/// <para>
+/// Slots are kept on the monotonic clock (<see cref="TimeProvider.GetTimestamp"/>), not the wall clock: an NTP
+/// step of an hour back would otherwise park every loop for an hour, and a step forward would read as an hour
+/// of lateness.
+/// </para>
 /// </summary>
 public sealed class PollScheduler : IDisposable
 {
     private readonly DevicePoller _poller;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate;
+    private readonly SemaphoreSlim _downGate;
     private readonly double _jitter;
+    private readonly long _origin;
 
     public PollScheduler(DevicePoller poller, TimeProvider time, int concurrency, double jitterFraction = 0.02)
     {
@@ -19,7 +31,9 @@ public sealed class PollScheduler : IDisposable
         _poller = poller;
         _time = time;
         _gate = new SemaphoreSlim(concurrency, concurrency);
+        _downGate = new SemaphoreSlim(concurrency, concurrency);
         _jitter = jitterFraction;
+        _origin = time.GetTimestamp();
     }
 
     /// <summary>Longest a poll may take, as a share of the target's interval.</summary>
@@ -32,7 +46,7 @@ public sealed class PollScheduler : IDisposable
     public Task RunAsync(IReadOnlyList<PollTarget> targets, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        var start = _time.GetUtcNow();
+        var start = Now();
         var loops = new Task[targets.Count];
         for (var i = 0; i < targets.Count; i++)
         {
@@ -46,10 +60,14 @@ public sealed class PollScheduler : IDisposable
     public Task RunTargetAsync(PollTarget target, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return RunTargetAsync(target, _time.GetUtcNow(), stopping);
+        return RunTargetAsync(target, Now(), stopping);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _downGate.Dispose();
+    }
 
     /// <summary>Where in its interval a target's slot falls: stable across restarts.</summary>
     public static TimeSpan Offset(string name, TimeSpan interval)
@@ -66,7 +84,10 @@ public sealed class PollScheduler : IDisposable
         return TimeSpan.FromTicks((long)(hash / (double)uint.MaxValue * interval.Ticks));
     }
 
-    private async Task RunTargetAsync(PollTarget target, DateTimeOffset start, CancellationToken stopping)
+    /// <summary>Monotonic time since this scheduler was made; wall-clock steps do not move it.</summary>
+    private TimeSpan Now() => _time.GetElapsedTime(_origin);
+
+    private async Task RunTargetAsync(PollTarget target, TimeSpan start, CancellationToken stopping)
     {
         var due = start + Offset(target.Name, target.Interval);
         var random = new Random((int)Offset(target.Name, TimeSpan.FromDays(1)).Ticks);
@@ -74,16 +95,18 @@ public sealed class PollScheduler : IDisposable
         {
             while (!stopping.IsCancellationRequested)
             {
-                var wait = due - _time.GetUtcNow();
+                var wait = due - Now();
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, _time, stopping);
                 }
 
-                await _gate.WaitAsync(stopping);
+                // Chosen per poll: a target that comes back moves to the healthy pool on its next slot.
+                var gate = target.Up == true ? _gate : _downGate;
+                await gate.WaitAsync(stopping);
                 try
                 {
-                    var lateness = _time.GetUtcNow() - due;
+                    var lateness = Now() - due;
                     target.LastLateness = lateness > TimeSpan.Zero ? lateness : TimeSpan.Zero;
                     if (target.LastLateness > target.MaxLateness)
                     {
@@ -97,11 +120,11 @@ public sealed class PollScheduler : IDisposable
                 }
                 finally
                 {
-                    _gate.Release();
+                    gate.Release();
                 }
 
                 due += target.Interval;
-                var now = _time.GetUtcNow();
+                var now = Now();
                 while (due < now)
                 {
                     due += target.Interval;

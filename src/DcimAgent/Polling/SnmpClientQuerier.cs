@@ -9,7 +9,7 @@ namespace DcimAgent.Polling;
 /// <summary>
 /// <see cref="ISnmpQuerier"/> over the UDP <see cref="SnmpClient"/> for one target: GETs in batches (a v1 agent
 /// that rejects a batch for one missing object is asked object by object), walks with GetBulk that tolerate
-/// agents answering out of order (Huawei iBMC).
+/// agents answering out of order (Huawei iBMC), several subtrees per request.
 /// </summary>
 public sealed class SnmpClientQuerier(SnmpClient client, SnmpTarget target) : ISnmpQuerier
 {
@@ -62,6 +62,25 @@ public sealed class SnmpClientQuerier(SnmpClient client, SnmpTarget target) : IS
         return r.IsSuccess
             ? new QueryResult(r.Value!)
             : new QueryResult(r.Error!.PartialResults ?? [], Map(r.Error.Kind), r.Error.Message);
+    }
+
+    public async ValueTask<IReadOnlyList<QueryResult>> WalkManyAsync(IReadOnlyList<Oid> roots, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var r = await client.WalkManyAsync(target, roots, Walk, cancellationToken);
+        var results = new List<QueryResult>(roots.Count);
+        for (var i = 0; i < roots.Count; i++)
+        {
+            if (i == r.FailedRoot)
+            {
+                results.Add(new QueryResult(r.Results[i], Map(r.Error!.Kind), r.Error.Message));
+                break;
+            }
+
+            results.Add(new QueryResult(r.Results[i]));
+        }
+
+        return results;
     }
 
     private static QueryError Map(Snmp.Client.SnmpErrorKind kind) => kind switch

@@ -15,6 +15,9 @@ public sealed class SnmpClientQuerierFactory : ISnmpQuerierFactory, IAsyncDispos
 
     public SnmpClientQuerierFactory(TimeProvider? time = null) => _client = new SnmpClient(null, null, time);
 
+    /// <summary>The shared client's counters (timeouts, v3 resyncs).</summary>
+    public SnmpClientCounters Counters => _client.Counters;
+
     public ISnmpQuerier Create(SnmpTargetConfig target, SnmpCredential? credential, SnmpDefaults defaults)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -59,6 +59,25 @@ public sealed partial class InteropMatrixTests(SnmpdFixture snmpd)
         }
     }
 
+    [Theory]
+    [InlineData("-v 2c -c public")]
+    [InlineData("-v 3 -l authPriv -u peers-sha256-aes -a SHA-256 -A peers-sha256-pass -x AES -X peers-aes-pass")]
+    public async Task WalkMany_InterfaceColumnsAndSystem_EqualsWalkingEachSubtree(string flags)
+    {
+        var target = SnmpCliOptions.Parse(flags.Split(' '), out _).ToTarget(snmpd.Address) with { Timeout = TimeSpan.FromSeconds(2), Retries = 1 };
+        Oid[] roots = [Oid.Parse("1.3.6.1.2.1.2.2.1.2"), Oid.Parse("1.3.6.1.2.1.1"), Oid.Parse("1.3.6.1.2.1.2.2.1.3"), Oid.Parse("1.3.6.1.2.1.2.2.1.7"), Oid.Parse("1.3.6.1.2.1.31.1.1.1.1")];
+        await using var client = new SnmpClient();
+        var many = await client.WalkManyAsync(target, roots);
+        Assert.True(many.IsSuccess, many.Error?.ToString());
+        for (var i = 0; i < roots.Length; i++)
+        {
+            var one = await client.WalkAsync(target, roots[i]);
+            Assert.True(one.IsSuccess, one.Error?.ToString());
+            Assert.True(one.Value!.Count > 0, $"snmpd has nothing under {roots[i]}");
+            Assert.Equal(one.Value.Select(v => Normalize(NetSnmpFormatter.FormatLine(v))), many.Results[i].Select(v => Normalize(NetSnmpFormatter.FormatLine(v))));
+        }
+    }
+
     /// <summary>Masks values that change between two walks (uptime, traffic counters on lo).</summary>
     private static string Normalize(string line)
     {

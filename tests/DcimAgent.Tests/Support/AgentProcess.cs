@@ -12,11 +12,13 @@ public sealed class AgentProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly string? _basicAuth;
 
-    private AgentProcess(Process process, int httpPort)
+    private AgentProcess(Process process, int httpPort, string? basicAuth)
     {
         _process = process;
         HttpPort = httpPort;
+        _basicAuth = basicAuth;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -41,10 +43,21 @@ public sealed class AgentProcess : IDisposable
     }
 
     /// <summary>Starts the agent with <paramref name="configPath"/> and waits until /metrics answers.</summary>
-    public static async Task<AgentProcess> StartAsync(string configPath, int httpPort, IReadOnlyDictionary<string, string>? env = null)
+    public static Task<AgentProcess> StartAsync(string configPath, int httpPort, IReadOnlyDictionary<string, string>? env = null) =>
+        StartAsync(["run", "--config", configPath], httpPort, env);
+
+    /// <summary>
+    /// Starts <c>dcim-agent ARGS</c> (run, node) and waits until /metrics answers, with HTTP basic auth
+    /// <paramref name="basicAuth"/> ("user:password") when the endpoints require it.
+    /// </summary>
+    public static async Task<AgentProcess> StartAsync(string[] args, int httpPort, IReadOnlyDictionary<string, string>? env = null, string? basicAuth = null)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { RepoPaths.AgentDll, "run", "--config", configPath })
+        // setsid: the agent gets its own session, hence its own scheduler autogroup (Linux autogroups by session),
+        // as a daemon under systemd would. Otherwise it shares one CPU share with the test process and a flood
+        // sender in the test starves the agent it is measuring (and the other way round). setsid execs in place,
+        // so the PID is the agent's.
+        var psi = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "dotnet", RepoPaths.AgentDll }.Concat(args))
         {
             psi.ArgumentList.Add(a);
         }
@@ -54,7 +67,7 @@ public sealed class AgentProcess : IDisposable
             psi.Environment[k] = v;
         }
 
-        var agent = new AgentProcess(Process.Start(psi)!, httpPort);
+        var agent = new AgentProcess(Process.Start(psi)!, httpPort, basicAuth);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline && !agent.HasExited)
         {
@@ -74,10 +87,29 @@ public sealed class AgentProcess : IDisposable
         throw new InvalidOperationException($"the agent did not serve /metrics on {httpPort} within 30 s:\n{output}");
     }
 
-    public async Task<string> MetricsAsync()
+    public Task<string> MetricsAsync() => GetAsync("/metrics");
+
+    /// <summary>GETs one endpoint (with the basic-auth credentials given at start) and returns the body.</summary>
+    public async Task<string> GetAsync(string path)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/metrics"));
+        if (_basicAuth is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_basicAuth)));
+        }
+
+        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}{path}"));
+    }
+
+    /// <summary>Stops the agent as systemd would (SIGTERM) and waits for it to exit; returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        var r = await ProcessRunner.RunAsync("kill", ["-TERM", Pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        Assert.True(r.ExitCode == 0, "kill -TERM: " + r.All);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit();
+        return _process.ExitCode;
     }
 
     /// <summary>Peak resident set size so far (VmHWM of /proc/PID/status), in bytes.</summary>
@@ -105,6 +137,12 @@ public sealed class AgentProcess : IDisposable
         exposition.Split('\n')
             .Where(l => l.StartsWith(family + "{", StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture));
+
+    /// <summary>Every series of one family: its label block (between the braces) and its value.</summary>
+    public static IReadOnlyList<(string Labels, double Value)> Series(string exposition, string family) =>
+        [.. exposition.Split('\n')
+            .Where(l => l.StartsWith(family + "{", StringComparison.Ordinal))
+            .Select(l => (l[(family.Length + 1)..l.LastIndexOf('}')], double.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture)))];
 
     public void Dispose()
     {

@@ -1,0 +1,11 @@
+namespace DcimAgent.Snmp.Client;
+
+/// <summary>
+/// What <see cref="SnmpClient.WalkManyAsync"/> collected: one list per root, in the order asked. On failure,
+/// <see cref="Error"/> says why and <see cref="FailedRoot"/> which subtree was still being walked (the lists hold
+/// what arrived before).
+/// </summary>
+public sealed record WalkManyResult(IReadOnlyList<IReadOnlyList<VarBind>> Results, SnmpError? Error = null, int FailedRoot = -1)
+{
+    public bool IsSuccess => Error is null;
+}
