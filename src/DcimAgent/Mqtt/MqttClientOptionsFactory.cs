@@ -10,6 +10,15 @@ namespace DcimAgent.Mqtt;
 /// <summary>Turns one <c>mqtt.brokers</c> entry into MQTTnet client options (address, TLS, credentials, session).</summary>
 public static class MqttClientOptionsFactory
 {
+    /// <summary>
+    /// SO_RCVBUF/SO_SNDBUF asked for the broker socket (the kernel caps it at net.core.rmem_max/wmem_max). MQTTnet's
+    /// default of 8 KiB (16 KiB once the kernel doubles it) fixes the socket below loopback's 64 KiB MSS: when a
+    /// flood fills it the kernel stops sending window updates and the broker falls back to zero-window probes with
+    /// exponential backoff, so ingestion crawled at a few hundred messages a second with the agent idle (seen in
+    /// bench/mqtt-ingest.sh at QoS 1; `ss -tm` showed rb16384 and the broker's send queue full).
+    /// </summary>
+    public const int SocketBufferBytes = 1 << 20;
+
     /// <summary>Host, port and whether TLS is used, from <c>mqtt://host:port</c> or <c>mqtts://host:port</c>.</summary>
     public static (string Host, int Port, bool Tls) ParseUrl(string url, string where)
     {
@@ -51,6 +60,14 @@ public static class MqttClientOptionsFactory
             .WithCleanSession(!persistent)
             .WithKeepAlivePeriod(broker.Keepalive)
             .WithTimeout(TimeSpan.FromSeconds(10));
+        if (version == MqttProtocolVersion.V500)
+        {
+            // MQTT 5 flow control: the broker keeps at most this many QoS 1/2 messages unacknowledged, so they all
+            // fit in the queue and memory stays bounded (without it the broker may push 65,535 into the client's
+            // own unbounded queue). MQTT 3.1.1 has no such field: the broker's own limit applies (mosquitto: 20).
+            builder.WithReceiveMaximum((ushort)Math.Clamp(broker.QueueCapacity, 1, ushort.MaxValue));
+        }
+
         if (persistent && version == MqttProtocolVersion.V500)
         {
             builder.WithSessionExpiryInterval((uint)Math.Clamp(broker.SessionExpiry.TotalSeconds, 1, uint.MaxValue));
@@ -72,7 +89,13 @@ public static class MqttClientOptionsFactory
             builder.WithTlsOptions(o => ConfigureTls(o, broker, host, where));
         }
 
-        return builder.Build();
+        var options = builder.Build();
+        if (options.ChannelOptions is MqttClientTcpOptions tcp)
+        {
+            tcp.BufferSize = SocketBufferBytes;
+        }
+
+        return options;
     }
 
     private static void ConfigureTls(MqttClientTlsOptionsBuilder o, MqttBrokerConfig broker, string host, string where)

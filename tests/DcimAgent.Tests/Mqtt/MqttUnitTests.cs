@@ -4,6 +4,7 @@ using DcimAgent.Model.Metrics;
 using DcimAgent.Model.Store;
 using DcimAgent.Mqtt;
 using DcimAgent.Tests.Support;
+using MQTTnet;
 
 namespace DcimAgent.Tests.Mqtt;
 
@@ -100,6 +101,21 @@ public class MqttUnitTests
         Assert.Equal("mqtt.brokers[0].session: 'sticky' is not clean or persistent",
             Assert.Throws<ArgumentException>(() => MqttClientOptionsFactory.Build(new MqttBrokerConfig { Url = "mqtt://x", Session = "sticky" }, "mqtt.brokers[0]")).Message);
         Assert.Equal(("x", 8883, true), MqttClientOptionsFactory.ParseUrl("mqtts://x", "b"));
+    }
+
+    [Fact]
+    public void ClientOptions_SocketBufferAndReceiveMaximum_SetForFloods()
+    {
+        var v5 = MqttClientOptionsFactory.Build(new MqttBrokerConfig { Url = "mqtt://x", Protocol = 5, QueueCapacity = 500 }, "b");
+        var v311 = MqttClientOptionsFactory.Build(new MqttBrokerConfig { Url = "mqtt://x", Protocol = 3, QueueCapacity = 500 }, "b");
+        var huge = MqttClientOptionsFactory.Build(new MqttBrokerConfig { Url = "mqtt://x", Protocol = 5, QueueCapacity = 1_000_000 }, "b");
+
+        // MQTTnet's 8 KiB default stalls a loopback flood (see SocketBufferBytes).
+        Assert.Equal(1_048_576, Assert.IsType<MqttClientTcpOptions>(v5.ChannelOptions).BufferSize);
+        Assert.Equal(1_048_576, Assert.IsType<MqttClientTcpOptions>(v311.ChannelOptions).BufferSize);
+        Assert.Equal(500, v5.ReceiveMaximum);
+        Assert.Equal(0, v311.ReceiveMaximum);
+        Assert.Equal(65_535, huge.ReceiveMaximum);
     }
 
     [Fact]

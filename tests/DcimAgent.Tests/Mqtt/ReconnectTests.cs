@@ -77,7 +77,11 @@ public class ReconnectTests
         proxy.Resume();
         await agent.WaitAsync(() => Distinct(agent) == 700, "all 700 messages after the outage", seconds: 30);
 
-        Assert.Equal(700, agent.Messages("seq", "accepted"));
+        // No loss: every one of the 700 readings is in the store. QoS 1 is at-least-once, so a message stored just
+        // before the cut whose PUBACK died with the connection comes again after it (seen once in a full CI run
+        // on a loaded machine: 701); only the 200 sent before the cut can be redelivered.
+        Assert.Equal(700, Distinct(agent));
+        Assert.InRange(agent.Messages("seq", "accepted"), 700, 900);
         Assert.Equal(0, agent.Messages("seq", "rejected"));
         Assert.Equal(2, agent.Broker.Connections);
     }

@@ -28,11 +28,22 @@ public sealed class TasmotaFormat : PayloadMapper
         [LabelSet.Of(("phase", "L1")), LabelSet.Of(("phase", "L2")), LabelSet.Of(("phase", "L3"))];
 
     private readonly List<double> _values = new(3);
+    private readonly TasmotaTeleScan? _scan;
 
     public TasmotaFormat(PayloadMapperOptions options)
-        : base(options)
+        : this(options, fastPath: true)
     {
     }
+
+    /// <summary>With <paramref name="fastPath"/> false every message takes the document path (tests compare the two).</summary>
+    internal TasmotaFormat(PayloadMapperOptions options, bool fastPath)
+        : base(options)
+    {
+        _scan = fastPath ? new TasmotaTeleScan() : null;
+    }
+
+    /// <summary>Messages the one-pass reader took without the document path.</summary>
+    internal long FastPathTaken => _scan?.Taken ?? 0;
 
     public override string Format => "tasmota";
 
@@ -41,6 +52,17 @@ public sealed class TasmotaFormat : PayloadMapper
     protected override string NothingMappedReason => "no ENERGY, TIC or sensor readings in the payload";
 
     protected override void MapCore(in PayloadMessage message, SampleBatch batch)
+    {
+        if (_scan is not null && _scan.TryMap(message.Payload.Span, batch, DefaultDeviceClass))
+        {
+            return;
+        }
+
+        MapDocument(message, batch);
+    }
+
+    /// <summary>The reference path: every shape Tasmota publishes, and the wording of every rejection.</summary>
+    private void MapDocument(in PayloadMessage message, SampleBatch batch)
     {
         using var doc = ParseJson(message.Payload);
         var container = JsonScalar.RequireObject(doc.RootElement, "(root)");
