@@ -35,4 +35,16 @@ public interface ISnmpQuerier
 
         return results;
     }
+
+    /// <summary>
+    /// GETs <paramref name="gets"/> and walks <paramref name="roots"/> (as <see cref="WalkManyAsync"/>); the walks
+    /// are skipped when the GET fails. The default does one after the other; the UDP querier lets the first walk
+    /// request carry the scalars, saving a round trip per poll.
+    /// </summary>
+    async ValueTask<(SnmpResult Get, IReadOnlyList<SnmpResult> Walks)> GetAndWalkAsync(
+        IReadOnlyList<Oid> gets, IReadOnlyList<Oid> roots, CancellationToken cancellationToken)
+    {
+        var got = await GetAsync(gets, cancellationToken);
+        return got.Ok ? (got, await WalkManyAsync(roots, cancellationToken)) : (got, []);
+    }
 }

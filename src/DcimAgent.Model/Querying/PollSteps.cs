@@ -81,7 +81,8 @@ public static class PollSteps
         ArgumentNullException.ThrowIfNull(querier);
         ArgumentNullException.ThrowIfNull(profile);
         var data = new PollData();
-        var got = await querier.GetAsync(profile.GetOids, cancellationToken);
+        var walks = withLookups ? ProfileCatalog.Deduplicate(profile.WalkOids.Concat(profile.LookupWalkOids)) : profile.WalkOids;
+        var (got, walkedAll) = await querier.GetAndWalkAsync(profile.GetOids, walks, cancellationToken);
         if (!got.Ok)
         {
             return new Fetch(data, got.Error, got.Detail, null);
@@ -97,8 +98,6 @@ public static class PollSteps
             }
         }
 
-        var walks = withLookups ? ProfileCatalog.Deduplicate(profile.WalkOids.Concat(profile.LookupWalkOids)) : profile.WalkOids;
-        var walkedAll = await querier.WalkManyAsync(walks, cancellationToken);
         for (var i = 0; i < walkedAll.Count; i++)
         {
             var walked = walkedAll[i];

@@ -13,6 +13,9 @@ public sealed partial class SnmpClient
     /// </summary>
     internal const int MultiWalkBudgetFactor = 4;
 
+    /// <summary>Most scalars carried as non-repeaters in the first GetBulk of a walk.</summary>
+    internal const int MaxCarriedScalars = 32;
+
     /// <summary>
     /// Walks several subtrees at once (the way snmptable reads a table): each GetBulk carries the cursor of every
     /// unfinished subtree, so a device whose profile walks ten small columns answers in one or two round trips
@@ -22,14 +25,30 @@ public sealed partial class SnmpClient
     /// then fewer subtrees) down to one binding before it gives up, as a single walk does. SNMPv1, and walks
     /// that need net-snmp's output quirks, go subtree by subtree through <see cref="WalkAsync"/>.
     /// </summary>
+    public Task<WalkManyResult> WalkManyAsync(
+        SnmpTarget target, IReadOnlyList<Oid> roots, WalkOptions? options = null, CancellationToken cancellationToken = default) =>
+        WalkManyAsync(target, roots, [], options, cancellationToken);
+
+    /// <summary>
+    /// <see cref="WalkManyAsync(SnmpTarget, IReadOnlyList{Oid}, WalkOptions?, CancellationToken)"/> that also reads
+    /// scalar instances (OIDs ending in .0) in its first request, as GetBulk non-repeaters: GETNEXT of a scalar's
+    /// object OID is its .0 instance when the object exists, so a poll needs no separate GET round trip. Scalars
+    /// answered with anything but their own instance are left out of <see cref="WalkManyResult.Scalars"/> (the
+    /// caller GETs them, so absent objects keep GET's noSuchObject meaning); when the scalars could not ride along
+    /// (v1, no walk, not .0 instances, too many, an error status) <see cref="WalkManyResult.Scalars"/> is null.
+    /// A timeout of that first request fails the whole call, as the GET would have.
+    /// </summary>
     public async Task<WalkManyResult> WalkManyAsync(
-        SnmpTarget target, IReadOnlyList<Oid> roots, WalkOptions? options = null, CancellationToken cancellationToken = default)
+        SnmpTarget target, IReadOnlyList<Oid> roots, IReadOnlyList<Oid> scalars, WalkOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(roots);
+        ArgumentNullException.ThrowIfNull(scalars);
         options ??= new WalkOptions();
         var reps = Math.Max(1, options.MaxRepetitions ?? target.MaxRepetitions);
-        if (roots.Count <= 1 || !options.UseGetBulk || target.Version == SnmpVersion.V1 || options.IncludeTerminalException || options.GetRootWhenEmpty)
+        var bulk = options.UseGetBulk && target.Version != SnmpVersion.V1 && !options.IncludeTerminalException && !options.GetRootWhenEmpty;
+        var carry = bulk && roots.Count > 0 && CanCarry(scalars);
+        if (!carry && (roots.Count <= 1 || !bulk))
         {
             return await WalkOneByOneAsync(target, roots, options, cancellationToken).ConfigureAwait(false);
         }
@@ -45,17 +64,51 @@ public sealed partial class SnmpClient
         var maxColumns = MaxColumnsPerRequest;
         var got = new bool[MaxColumnsPerRequest];
         var progressed = new bool[MaxColumnsPerRequest];
+        List<VarBind>? answered = null;
         while (active.Count > 0)
         {
+            var n = carry ? scalars.Count : 0;
             var k = Math.Min(active.Count, maxColumns);
-            var perColumn = Math.Clamp(budget / k, 1, reps);
-            var oids = new Oid[k];
-            for (var i = 0; i < k; i++)
+            var perColumn = Math.Clamp((budget - n) / k, 1, reps);
+            var oids = new Oid[n + k];
+            for (var i = 0; i < n; i++)
             {
-                oids[i] = active[i].Cursor;
+                oids[i] = new Oid(scalars[i].Arcs[..^1]);
             }
 
-            var r = await GetBulkAsync(target, 0, perColumn, oids, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < k; i++)
+            {
+                oids[n + i] = active[i].Cursor;
+            }
+
+            var r = await GetBulkAsync(target, n, perColumn, oids, cancellationToken).ConfigureAwait(false);
+            if (carry)
+            {
+                carry = false;
+                if (!r.IsSuccess && r.Error!.Kind == SnmpErrorKind.Timeout)
+                {
+                    return Failed(columns, active[0], r.Error);
+                }
+
+                if (!r.IsSuccess || r.Value!.Count < n)
+                {
+                    // tooBig or another refusal: the scalars go by GET instead, the walk asks again without them.
+                    continue;
+                }
+
+                answered = [];
+                for (var i = 0; i < n; i++)
+                {
+                    var vb = r.Value![i];
+                    if (vb.Oid == scalars[i] && !vb.Value.IsException)
+                    {
+                        answered.Add(vb);
+                    }
+                }
+
+                r = SnmpResult.Ok<IReadOnlyList<VarBind>>(r.Value!.Skip(n).ToArray());
+            }
+
             if (!r.IsSuccess)
             {
                 var error = r.Error!;
@@ -132,7 +185,26 @@ public sealed partial class SnmpClient
             results[i] = columns[i].Results;
         }
 
-        return new WalkManyResult(results);
+        return new WalkManyResult(results) { Scalars = answered };
+    }
+
+    /// <summary>Scalar instances (x.0) a GetBulk can carry as non-repeaters next to the walk.</summary>
+    private static bool CanCarry(IReadOnlyList<Oid> scalars)
+    {
+        if (scalars.Count == 0 || scalars.Count > MaxCarriedScalars)
+        {
+            return false;
+        }
+
+        foreach (var oid in scalars)
+        {
+            if (oid.Length < 2 || oid[oid.Length - 1] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task<WalkManyResult> WalkOneByOneAsync(SnmpTarget target, IReadOnlyList<Oid> roots, WalkOptions options, CancellationToken cancellationToken)

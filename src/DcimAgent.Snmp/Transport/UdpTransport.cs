@@ -7,7 +7,6 @@ namespace DcimAgent.Snmp.Transport;
 public sealed class UdpTransport : ISnmpTransport, IBlockingDatagramReceiver
 {
     private readonly Socket _socket;
-    private int _receiveTimeoutMs = -1;
 
     public UdpTransport(IPEndPoint? bind = null)
     {
@@ -71,18 +70,18 @@ public sealed class UdpTransport : ISnmpTransport, IBlockingDatagramReceiver
 
     public SnmpDatagram? Receive(Span<byte> buffer, TimeSpan wait)
     {
-        var ms = (int)Math.Clamp(wait.TotalMilliseconds, 1, int.MaxValue);
-        if (ms != _receiveTimeoutMs)
-        {
-            _socket.ReceiveTimeout = ms;
-            _receiveTimeoutMs = ms;
-        }
-
-        EndPoint any = _socket.AddressFamily == AddressFamily.InterNetworkV6
-            ? new IPEndPoint(IPAddress.IPv6Any, 0)
-            : new IPEndPoint(IPAddress.Any, 0);
         try
         {
+            // Poll first: a receive timeout (SO_RCVTIMEO) reports an idle wait as a SocketException, and throwing
+            // one every wait cost more CPU than an idle agent's whole SNMP client.
+            if (!_socket.Poll((int)Math.Clamp(wait.TotalMicroseconds, 1, int.MaxValue), SelectMode.SelectRead))
+            {
+                return null;
+            }
+
+            EndPoint any = _socket.AddressFamily == AddressFamily.InterNetworkV6
+                ? new IPEndPoint(IPAddress.IPv6Any, 0)
+                : new IPEndPoint(IPAddress.Any, 0);
             var n = _socket.ReceiveFrom(buffer, SocketFlags.None, ref any);
             var remote = (IPEndPoint)any;
             if (remote.Address.IsIPv4MappedToIPv6)
@@ -95,10 +94,11 @@ public sealed class UdpTransport : ISnmpTransport, IBlockingDatagramReceiver
         catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock
             or SocketError.ConnectionReset or SocketError.MessageSize or SocketError.Interrupted)
         {
-            // Nothing within the wait, an ICMP port unreachable from an earlier send, or an oversized datagram.
+            // An ICMP port unreachable from an earlier send, or an oversized datagram.
             return null;
         }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown)
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown
+            or SocketError.NotSocket)
         {
             throw new OperationCanceledException("transport closed", e);
         }

@@ -67,7 +67,45 @@ public sealed class SnmpClientQuerier(SnmpClient client, SnmpTarget target) : IS
     public async ValueTask<IReadOnlyList<QueryResult>> WalkManyAsync(IReadOnlyList<Oid> roots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(roots);
-        var r = await client.WalkManyAsync(target, roots, Walk, cancellationToken);
+        return ToResults(roots, await client.WalkManyAsync(target, roots, Walk, cancellationToken));
+    }
+
+    public async ValueTask<(QueryResult Get, IReadOnlyList<QueryResult> Walks)> GetAndWalkAsync(
+        IReadOnlyList<Oid> gets, IReadOnlyList<Oid> roots, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gets);
+        ArgumentNullException.ThrowIfNull(roots);
+        var r = await client.WalkManyAsync(target, roots, gets, Walk, cancellationToken);
+        if (!r.IsSuccess && r.Error!.Kind == Snmp.Client.SnmpErrorKind.Timeout && r.Results.All(c => c.Count == 0))
+        {
+            // Nothing answered the first request: the device is down, as a GET would have found.
+            return (QueryResult.Failed(Map(r.Error.Kind), r.Error.Message), []);
+        }
+
+        var walks = ToResults(roots, r);
+        QueryResult got;
+        if (r.Scalars is { } carried && carried.Count == gets.Count)
+        {
+            got = new QueryResult(carried);
+        }
+        else
+        {
+            // Not carried, or some scalar answered with another object: GET those (absent ones become noSuchObject).
+            var have = r.Scalars?.ToDictionary(vb => vb.Oid) ?? [];
+            var missing = gets.Where(o => !have.ContainsKey(o)).ToArray();
+            got = await GetAsync(missing, cancellationToken);
+            if (got.Ok && have.Count > 0)
+            {
+                var fetched = got.VarBinds.ToDictionary(vb => vb.Oid);
+                got = new QueryResult(gets.Select(o => have.TryGetValue(o, out var vb) ? vb : fetched.GetValueOrDefault(o, new VarBind(o, SnmpValue.NoSuchObject))).ToArray());
+            }
+        }
+
+        return got.Ok ? (got, walks) : (got, []);
+    }
+
+    private static List<QueryResult> ToResults(IReadOnlyList<Oid> roots, WalkManyResult r)
+    {
         var results = new List<QueryResult>(roots.Count);
         for (var i = 0; i < roots.Count; i++)
         {

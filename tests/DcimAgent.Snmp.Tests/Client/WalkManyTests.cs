@@ -109,4 +109,37 @@ public sealed class WalkManyTests
         Assert.Equal(0, many.FailedRoot);
         Assert.All(many.Results, r => Assert.Empty(r));
     }
+
+    [Fact]
+    public async Task WalkManyAsync_CarriesScalars_InTheFirstRequest_AbsentOnesLeftOut()
+    {
+        await using var agent = FakeAgent.Start();
+        await using var client = new SnmpClient();
+        Oid[] scalars = [Oid.Parse("1.3.6.1.2.1.1.5.0"), Oid.Parse("1.3.6.1.2.1.1.3.0"), Oid.Parse("1.3.6.1.2.1.1.4.0")];
+        var many = await client.WalkManyAsync(V2c(agent.EndPoint!), Roots, scalars);
+        Assert.True(many.IsSuccess, many.Error?.ToString());
+        Assert.Equal([40, 3, 40, 0], many.Results.Select(r => r.Count));
+
+        // sysName and sysUpTime exist; sysContact (.4.0) does not: its GETNEXT answers sysName, so it is left out.
+        Assert.NotNull(many.Scalars);
+        Assert.Equal(["1.3.6.1.2.1.1.5.0", "1.3.6.1.2.1.1.3.0"], many.Scalars!.Select(v => v.Oid.ToString()));
+        Assert.Equal("sim-1", many.Scalars[0].Value.AsText());
+        Assert.Equal(8_640_123u, many.Scalars[1].Value.AsUInt64());
+        Assert.Equal(5, client.Counters.Requests); // no extra round trip for the scalars
+    }
+
+    [Fact]
+    public async Task WalkManyAsync_ScalarsNotInstancesOrV1_AreNotCarried()
+    {
+        await using var agent = FakeAgent.Start();
+        await using var client = new SnmpClient();
+        var notInstance = await client.WalkManyAsync(V2c(agent.EndPoint!), Roots, [Oid.Parse("1.3.6.1.2.1.2.2.1.2.7")]);
+        Assert.True(notInstance.IsSuccess);
+        Assert.Null(notInstance.Scalars);
+
+        var v1 = await client.WalkManyAsync(V2c(agent.EndPoint!) with { Version = SnmpVersion.V1 }, Roots, [Oid.Parse("1.3.6.1.2.1.1.5.0")]);
+        Assert.True(v1.IsSuccess);
+        Assert.Null(v1.Scalars);
+        Assert.Equal([40, 3, 40, 0], v1.Results.Select(r => r.Count));
+    }
 }
