@@ -56,24 +56,8 @@ public sealed class UdpDropProxy : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            UdpReceiveResult r;
-            try
+            if (await NextAsync(_listener) is not { } r)
             {
-                r = await _listener.ReceiveAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (_stop.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            if (_dropping)
-            {
-                Interlocked.Increment(ref _dropped);
                 continue;
             }
 
@@ -91,28 +75,34 @@ public sealed class UdpDropProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>The next datagram to pass on; null when the socket failed or the proxy is dropping (counted).</summary>
+    private async Task<UdpReceiveResult?> NextAsync(UdpClient socket)
+    {
+        UdpReceiveResult r;
+        try
+        {
+            r = await socket.ReceiveAsync(_stop.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            return null;
+        }
+
+        if (_dropping)
+        {
+            Interlocked.Increment(ref _dropped);
+            return null;
+        }
+
+        return r;
+    }
+
     private async Task ReplyLoopAsync(UdpClient upstream, IPEndPoint client)
     {
         while (!_stop.IsCancellationRequested)
         {
-            UdpReceiveResult r;
-            try
+            if (await NextAsync(upstream) is not { } r)
             {
-                r = await upstream.ReceiveAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (_stop.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            if (_dropping)
-            {
-                Interlocked.Increment(ref _dropped);
                 continue;
             }
 
