@@ -15,17 +15,13 @@ public sealed partial class SnmpClient
         options ??= new WalkOptions();
         var bulk = options.UseGetBulk && target.Version != SnmpVersion.V1;
         var reps = Math.Max(1, options.MaxRepetitions ?? target.MaxRepetitions);
-        var results = new List<VarBind>();
-        var seen = options.AllowNonIncreasing ? new HashSet<Oid>() : null;
-        var current = root;
-        var last = root;
-        var haveLast = false;
-
+        var column = new WalkColumn(root, options.AllowNonIncreasing, options.IncludeTerminalException);
+        var results = column.Results;
         while (true)
         {
             var r = bulk
-                ? await GetBulkAsync(target, 0, reps, [current], cancellationToken).ConfigureAwait(false)
-                : await GetNextAsync(target, [current], cancellationToken).ConfigureAwait(false);
+                ? await GetBulkAsync(target, 0, reps, [column.Cursor], cancellationToken).ConfigureAwait(false)
+                : await GetNextAsync(target, [column.Cursor], cancellationToken).ConfigureAwait(false);
 
             if (!r.IsSuccess)
             {
@@ -52,58 +48,27 @@ public sealed partial class SnmpClient
                 break;
             }
 
-            var done = false;
             var progressed = false;
             foreach (var vb in vbs)
             {
-                if (vb.Value.IsException && root.IsPrefixOf(vb.Oid) && vb.Oid != root && options.IncludeTerminalException)
+                if (column.Accept(vb, options.MaxVarBinds))
                 {
-                    results.Add(vb);
+                    progressed = true;
+                    continue;
                 }
 
-                if (vb.Value.IsException || !root.IsPrefixOf(vb.Oid) || vb.Oid == root)
+                if (column.Failure is { } failure)
                 {
-                    done = true;
-                    break;
+                    return SnmpResult.Fail<IReadOnlyList<VarBind>>(new SnmpError(SnmpErrorKind.Other, failure) { PartialResults = results });
                 }
 
-                if (haveLast && vb.Oid <= last)
-                {
-                    if (seen is null)
-                    {
-                        return SnmpResult.Fail<IReadOnlyList<VarBind>>(new SnmpError(SnmpErrorKind.Other, $"OID not increasing: .{last} >= .{vb.Oid}")
-                        {
-                            PartialResults = results,
-                        });
-                    }
-                }
-
-                if (seen is not null && !seen.Add(vb.Oid))
-                {
-                    // A repeat: the agent is going round in circles.
-                    done = true;
-                    break;
-                }
-
-                results.Add(vb);
-                last = vb.Oid;
-                haveLast = true;
-                progressed = true;
-                if (results.Count >= options.MaxVarBinds)
-                {
-                    return SnmpResult.Fail<IReadOnlyList<VarBind>>(new SnmpError(SnmpErrorKind.Other, $"walk stopped after {results.Count} varbinds")
-                    {
-                        PartialResults = results,
-                    });
-                }
-            }
-
-            if (done || !progressed)
-            {
                 break;
             }
 
-            current = last;
+            if (column.Done || !progressed)
+            {
+                break;
+            }
         }
 
         if (results.Count == 0 && options.GetRootWhenEmpty)

@@ -56,7 +56,7 @@ public sealed partial class SnmpClient
         var columns = new WalkColumn[roots.Count];
         for (var i = 0; i < roots.Count; i++)
         {
-            columns[i] = new WalkColumn(roots[i], options.AllowNonIncreasing);
+            columns[i] = new WalkColumn(roots[i], options.AllowNonIncreasing, includeTerminalException: false);
         }
 
         var active = new List<WalkColumn>(columns);
@@ -67,6 +67,7 @@ public sealed partial class SnmpClient
         List<VarBind>? answered = null;
         while (active.Count > 0)
         {
+            var first = 0;
             var n = carry ? scalars.Count : 0;
             var k = Math.Min(active.Count, maxColumns);
             var perColumn = Math.Clamp((budget - n) / k, 1, reps);
@@ -106,7 +107,7 @@ public sealed partial class SnmpClient
                     }
                 }
 
-                r = SnmpResult.Ok<IReadOnlyList<VarBind>>(r.Value!.Skip(n).ToArray());
+                first = n;
             }
 
             if (!r.IsSuccess)
@@ -131,7 +132,7 @@ public sealed partial class SnmpClient
             }
 
             var vbs = r.Value!;
-            if (vbs.Count == 0)
+            if (vbs.Count == first)
             {
                 break;
             }
@@ -140,9 +141,9 @@ public sealed partial class SnmpClient
             // repetitions than asked (even fewer bindings than subtrees), and the rest simply ask again.
             Array.Clear(got);
             Array.Clear(progressed);
-            for (var i = 0; i < vbs.Count; i++)
+            for (var i = first; i < vbs.Count; i++)
             {
-                var c = i % k;
+                var c = (i - first) % k;
                 var column = active[c];
                 got[c] = true;
                 if (column.Done)

@@ -1,20 +1,26 @@
 namespace DcimAgent.Snmp.Client;
 
 /// <summary>
-/// One subtree of a multi-subtree walk (<see cref="SnmpClient.WalkManyAsync"/>): where it stands, what it
-/// collected, and whether it is finished. The acceptance rules are those of <see cref="SnmpClient.WalkAsync"/>.
+/// One subtree being walked (by <see cref="SnmpClient.WalkAsync"/>, or side by side with others by
+/// <see cref="SnmpClient.WalkManyAsync(SnmpTarget, IReadOnlyList{Oid}, WalkOptions?, CancellationToken)"/>):
+/// where it stands, what it collected, and whether it is finished.
 /// </summary>
 internal sealed class WalkColumn
 {
     private readonly HashSet<Oid>? _seen;
     private readonly List<VarBind> _results = [];
+    private readonly bool _includeTerminalException;
     private bool _haveLast;
 
-    public WalkColumn(Oid root, bool allowNonIncreasing)
+    /// <param name="root">The subtree.</param>
+    /// <param name="allowNonIncreasing">See <see cref="WalkOptions.AllowNonIncreasing"/>.</param>
+    /// <param name="includeTerminalException">See <see cref="WalkOptions.IncludeTerminalException"/>.</param>
+    public WalkColumn(Oid root, bool allowNonIncreasing, bool includeTerminalException)
     {
         Root = root;
         Cursor = root;
         _seen = allowNonIncreasing ? [] : null;
+        _includeTerminalException = includeTerminalException;
     }
 
     public Oid Root { get; }
@@ -27,13 +33,18 @@ internal sealed class WalkColumn
     /// <summary>Set when the agent broke the ordering rules (strict walks only); ends the whole walk.</summary>
     public string? Failure { get; private set; }
 
-    public IReadOnlyList<VarBind> Results => _results;
+    public List<VarBind> Results => _results;
 
     /// <summary>Takes the next binding the agent returned for this subtree; false when it ends the subtree.</summary>
     public bool Accept(VarBind vb, int maxVarBinds)
     {
         if (vb.Value.IsException || !Root.IsPrefixOf(vb.Oid) || vb.Oid == Root)
         {
+            if (_includeTerminalException && vb.Value.IsException && Root.IsPrefixOf(vb.Oid) && vb.Oid != Root)
+            {
+                _results.Add(vb);
+            }
+
             Done = true;
             return false;
         }

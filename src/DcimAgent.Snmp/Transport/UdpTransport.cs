@@ -7,6 +7,7 @@ namespace DcimAgent.Snmp.Transport;
 public sealed class UdpTransport : ISnmpTransport, IBlockingDatagramReceiver
 {
     private readonly Socket _socket;
+    private readonly EndPoint _anyEndPoint;
 
     public UdpTransport(IPEndPoint? bind = null)
     {
@@ -17,6 +18,7 @@ public sealed class UdpTransport : ISnmpTransport, IBlockingDatagramReceiver
             _socket.DualMode = true;
         }
 
+        _anyEndPoint = bind.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
         _socket.ReceiveBufferSize = 1 << 20;
         _socket.Bind(bind);
     }
@@ -79,9 +81,8 @@ public sealed class UdpTransport : ISnmpTransport, IBlockingDatagramReceiver
                 return null;
             }
 
-            EndPoint any = _socket.AddressFamily == AddressFamily.InterNetworkV6
-                ? new IPEndPoint(IPAddress.IPv6Any, 0)
-                : new IPEndPoint(IPAddress.Any, 0);
+            // ReceiveFrom only reads the template's address family and hands back a new endpoint in its place.
+            var any = _anyEndPoint;
             var n = _socket.ReceiveFrom(buffer, SocketFlags.None, ref any);
             var remote = (IPEndPoint)any;
             if (remote.Address.IsIPv4MappedToIPv6)

@@ -14,6 +14,9 @@ public sealed class ProcessStats
 {
     private const string StatPath = "/proc/self/stat";
     private static readonly TimeSpan OpenFilesRefresh = TimeSpan.FromSeconds(60);
+
+    /// <summary>USER_HZ: 100 on every Linux ABI .NET runs on (sysconf(_SC_CLK_TCK) is not reachable without P/Invoke).</summary>
+    private const double TicksPerSecond = 100;
     private readonly Counter.Child[] _collections;
     private readonly Gauge _totalMemory;
     private readonly Counter _cpu;
@@ -21,7 +24,6 @@ public sealed class ProcessStats
     private readonly Gauge _workingSet;
     private readonly Gauge _openHandles;
     private readonly Gauge _threads;
-    private readonly double _ticksPerSecond;
     private readonly long _pageSize = Environment.SystemPageSize;
     private long _filesCountedAt;
 
@@ -43,9 +45,6 @@ public sealed class ProcessStats
         _openHandles = factory.CreateGauge("process_open_handles", "Number of open file descriptors (counted at most once a minute).");
         _threads = factory.CreateGauge("process_num_threads", "Total number of threads.");
         _totalMemory = factory.CreateGauge("dotnet_total_memory_bytes", "Total known allocated memory in bytes.");
-
-        // USER_HZ is 100 on every Linux ABI .NET runs on (sysconf(_SC_CLK_TCK) is not reachable without P/Invoke).
-        _ticksPerSecond = 100;
     }
 
     public static void Register(CollectorRegistry registry)
@@ -65,7 +64,7 @@ public sealed class ProcessStats
         _totalMemory.Set(GC.GetTotalMemory(forceFullCollection: false));
         if (OperatingSystem.IsLinux() && TryReadStat(out var cpuTicks, out var threads, out var vsize, out var rssPages))
         {
-            _cpu.IncTo(cpuTicks / _ticksPerSecond);
+            _cpu.IncTo(cpuTicks / TicksPerSecond);
             _threads.Set(threads);
             _virtualMemory.Set(vsize);
             _workingSet.Set(rssPages * _pageSize);
