@@ -42,10 +42,9 @@ public class ConfigReloadTests
             File.WriteAllText(cfg, good.Replace("site: s1", "site: s2", StringComparison.Ordinal));
             await Signal(p.Id, "-HUP");
             Assert.True(await WaitAsync(async () => (await http.GetStringAsync("/metrics")).Contains("dcim_agent_config_last_reload_successful 1", StringComparison.Ordinal)), log.ToString());
-            lock (log)
-            {
-                Assert.Contains("Config reloaded from", log.ToString());
-            }
+
+            // The gauge is set just before the log line is written, and stdout is read asynchronously: wait for it.
+            Assert.True(await WaitAsync(() => { lock (log) { return Task.FromResult(log.ToString().Contains("Config reloaded from", StringComparison.Ordinal)); } }), log.ToString());
         }
         finally
         {
