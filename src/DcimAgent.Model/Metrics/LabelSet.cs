@@ -100,6 +100,11 @@ public sealed class LabelSet : IEquatable<LabelSet>
 
     public bool Equals(LabelSet? other)
     {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
         if (other is null || other._pairs.Length != _pairs.Length)
         {
             return false;

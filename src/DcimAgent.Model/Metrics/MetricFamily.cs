@@ -6,6 +6,9 @@ namespace DcimAgent.Model.Metrics;
 /// </summary>
 public sealed class MetricFamily
 {
+    private static int _created;
+    private readonly string[] _labels;
+
     public MetricFamily(
         string name,
         MetricType type,
@@ -19,7 +22,9 @@ public sealed class MetricFamily
         Type = type;
         Unit = unit;
         Help = help;
-        Labels = labels ?? [];
+        _labels = labels is null ? [] : [.. labels];
+        Labels = _labels;
+        Ordinal = Interlocked.Increment(ref _created) - 1;
         States = states ?? [];
         Scope = scope;
         if (type == MetricType.StateSet && States.Count == 0)
@@ -49,7 +54,23 @@ public sealed class MetricFamily
     /// <summary>Health families stay while a device is down; every other device series goes stale.</summary>
     public bool NeverStale { get; init; }
 
-    public bool AllowsLabel(string label) => Labels.Contains(label, StringComparer.Ordinal);
+    /// <summary>A number unique to this family in the process, from 0: lets a store index its families by array.</summary>
+    public int Ordinal { get; }
+
+    // A loop over the array: Enumerable.Contains with a comparer enumerates through IEnumerable (an allocation and
+    // interface calls per label), and this runs for every label of every sample written.
+    public bool AllowsLabel(string label)
+    {
+        foreach (var l in _labels)
+        {
+            if (string.Equals(l, label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override string ToString() => Name;
 }

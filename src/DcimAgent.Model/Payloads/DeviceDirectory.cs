@@ -14,6 +14,13 @@ public sealed class DeviceDirectory
     private readonly Lock _lock = new();
     private readonly IReadOnlyDictionary<string, string> _labels;
 
+    // The configured labels that are component labels (fixed at construction, so not sorted out per message).
+    private readonly KeyValuePair<string, string>[] _configComponents;
+
+    // The last answer of Resolve and what it was asked: a device publishes on the same topic message after
+    // message (the topic's labels are the same cached object each time), and bursts come from one device.
+    private LastAnswer? _last;
+
     public DeviceDirectory(
         string? deviceClass = null,
         string? device = null,
@@ -36,6 +43,7 @@ public sealed class DeviceDirectory
         }
 
         _labels = merged;
+        _configComponents = [.. merged.Where(p => IsComponent(p.Key))];
     }
 
     /// <summary>Configured class; null lets the format choose its default.</summary>
@@ -52,6 +60,25 @@ public sealed class DeviceDirectory
     /// subscription's <c>device</c>, else the fallback. Null when none of them exists.
     /// </summary>
     public DeviceIdentity? Resolve(IReadOnlyDictionary<string, string> topicLabels, string? payloadDevice, string formatDefaultClass)
+    {
+        var last = Volatile.Read(ref _last);
+        if (last is not null && ReferenceEquals(last.TopicLabels, topicLabels)
+            && string.Equals(last.PayloadDevice, payloadDevice, StringComparison.Ordinal)
+            && string.Equals(last.DefaultClass, formatDefaultClass, StringComparison.Ordinal))
+        {
+            return last.Identity;
+        }
+
+        var identity = ResolveUncached(topicLabels, payloadDevice, formatDefaultClass);
+        if (identity is not null)
+        {
+            Volatile.Write(ref _last, new LastAnswer(topicLabels, payloadDevice, formatDefaultClass, identity));
+        }
+
+        return identity;
+    }
+
+    private DeviceIdentity? ResolveUncached(IReadOnlyDictionary<string, string> topicLabels, string? payloadDevice, string formatDefaultClass)
     {
         string? name = null;
         if (topicLabels.TryGetValue("device", out var fromTopic) && fromTopic.Length > 0)
@@ -107,12 +134,33 @@ public sealed class DeviceDirectory
     public void CollectComponentLabels(IReadOnlyDictionary<string, string> topicLabels, List<KeyValuePair<string, string>> into)
     {
         into.Clear();
-        foreach (var p in _labels)
+        if (topicLabels.Count == 0)
         {
-            if (IsComponent(p.Key) && !topicLabels.ContainsKey(p.Key))
+            into.AddRange(_configComponents);
+            return;
+        }
+
+        foreach (var p in _configComponents)
+        {
+            if (!topicLabels.ContainsKey(p.Key))
             {
                 into.Add(p);
             }
+        }
+
+        // Topic templates hand over a Dictionary: enumerated as one, its enumerator is a struct, not an
+        // allocation per message.
+        if (topicLabels is Dictionary<string, string> concrete)
+        {
+            foreach (var p in concrete)
+            {
+                if (IsComponent(p.Key))
+                {
+                    into.Add(p);
+                }
+            }
+
+            return;
         }
 
         foreach (var p in topicLabels)
@@ -124,10 +172,23 @@ public sealed class DeviceDirectory
         }
     }
 
-    private static bool IsComponent(string name) =>
-        !string.Equals(name, "device", StringComparison.Ordinal)
-        && !string.Equals(name, "device_class", StringComparison.Ordinal)
-        && !DeviceIdentity.LocationLabelNames.Contains(name, StringComparer.Ordinal);
+    private static bool IsComponent(string name)
+    {
+        if (string.Equals(name, "device", StringComparison.Ordinal) || string.Equals(name, "device_class", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var loc in DeviceIdentity.LocationLabelNames)
+        {
+            if (string.Equals(name, loc, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The location labels a topic carries, joined (empty when it carries none, the usual case).</summary>
     private static string LocationKey(IReadOnlyDictionary<string, string> topicLabels)
@@ -155,4 +216,6 @@ public sealed class DeviceDirectory
 
         return string.Join('\u0001', parts);
     }
+
+    private sealed record LastAnswer(IReadOnlyDictionary<string, string> TopicLabels, string? PayloadDevice, string DefaultClass, DeviceIdentity Identity);
 }

@@ -16,7 +16,7 @@ namespace DcimAgent.Model.Store;
 internal sealed class FamilySeries
 {
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
-    private readonly Dictionary<(DeviceIdentity? Device, LabelSet Labels), Series> _byIdentity = [];
+    private readonly Dictionary<SeriesIdentity, Series> _byIdentity = [];
 
     // Series of each device, so removing a device costs its own series, not a scan of the family: the poller
     // removes a device's provisional series on its first poll, and 10,000 scans of 500k series do not finish.
@@ -45,7 +45,7 @@ internal sealed class FamilySeries
     {
         lock (_lock)
         {
-            if (!_byIdentity.TryGetValue((sample.Device, sample.Labels), out var s))
+            if (!_byIdentity.TryGetValue(new SeriesIdentity(sample.Device, sample.Labels), out var s))
             {
                 s = Find(sample.Device, sample.Labels);
             }
@@ -76,7 +76,7 @@ internal sealed class FamilySeries
     {
         lock (_lock)
         {
-            if (_byIdentity.TryGetValue((device, labels), out var s) || _series.TryGetValue(SeriesKey.Format(device, labels), out s))
+            if (_byIdentity.TryGetValue(new SeriesIdentity(device, labels), out var s) || _series.TryGetValue(SeriesKey.Format(device, labels), out s))
             {
                 value = s.Value;
                 return true;
@@ -117,7 +117,7 @@ internal sealed class FamilySeries
             _byIdentity.Clear();
             foreach (var s in _series.Values)
             {
-                _byIdentity[(s.Device, s.Labels)] = s;
+                _byIdentity[new SeriesIdentity(s.Device, s.Labels)] = s;
             }
 
             _removedSinceSort = true;
@@ -138,7 +138,7 @@ internal sealed class FamilySeries
             foreach (var s in own)
             {
                 _series.Remove(s.Key);
-                _byIdentity.Remove((s.Device, s.Labels));
+                _byIdentity.Remove(new SeriesIdentity(s.Device, s.Labels));
                 s.Removed = true;
             }
 
@@ -216,7 +216,7 @@ internal sealed class FamilySeries
             }
         }
 
-        _byIdentity[(device, labels)] = s;
+        _byIdentity[new SeriesIdentity(device, labels)] = s;
         return s;
     }
 

@@ -13,6 +13,11 @@ namespace DcimAgent.Model.Store;
 public sealed class SeriesStore : ISampleSink
 {
     private readonly ConcurrentDictionary<MetricFamily, FamilySeries> _families = new();
+    private readonly Lock _growLock = new();
+
+    // The same buckets indexed by MetricFamily.Ordinal: the write path's lookup is an array read instead of a
+    // concurrent-dictionary probe (ten or so per MQTT message). Replaced, never mutated in place, once filled in.
+    private FamilySeries?[] _byOrdinal = new FamilySeries?[128];
     private long _rejected;
 
     /// <summary>Samples refused because their value was NaN, infinite, or negative for a counter.</summary>
@@ -53,9 +58,30 @@ public sealed class SeriesStore : ISampleSink
             }
         }
 
-        var bucket = _families.GetOrAdd(sample.Family, static f => new FamilySeries(f));
-        bucket.Write(sample, deviceRestarted);
+        Bucket(sample.Family).Write(sample, deviceRestarted);
         return true;
+    }
+
+    private FamilySeries Bucket(MetricFamily family)
+    {
+        var table = Volatile.Read(ref _byOrdinal);
+        var ordinal = family.Ordinal;
+        if ((uint)ordinal < (uint)table.Length && table[ordinal] is { } known)
+        {
+            return known;
+        }
+
+        var bucket = _families.GetOrAdd(family, static f => new FamilySeries(f));
+        lock (_growLock)
+        {
+            table = _byOrdinal;
+            var grown = new FamilySeries?[Math.Max(table.Length, ordinal + 1 + (ordinal / 2))];
+            table.CopyTo(grown, 0);
+            grown[ordinal] = bucket;
+            Volatile.Write(ref _byOrdinal, grown);
+        }
+
+        return bucket;
     }
 
     /// <summary>Removes every series of the device (it left the config).</summary>

@@ -85,7 +85,7 @@ public sealed class BrokerConnection : IAsyncDisposable
         _dropped = metrics.QueueDropped.WithLabels(config.Name);
         _waits = metrics.QueueWaits.WithLabels(config.Name);
         _maxPayload = _subscriptions.Length == 0 ? 0 : _subscriptions.Max(s => s.Config.MaxPayloadBytes);
-        _client = new MqttClientFactory().CreateMqttClient();
+        _client = new MqttClientFactory().CreateMqttClient(new ReadAheadAdapterFactory());
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += e =>
         {

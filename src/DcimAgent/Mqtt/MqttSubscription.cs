@@ -121,15 +121,19 @@ public sealed class MqttSubscription
             lock (_lock)
             {
                 _batch.CommitTo(sink);
-                foreach (var d in _batch.Touched)
+
+                // Indexed loops: a foreach over IReadOnlyList boxes an enumerator per message.
+                var touched = _batch.Touched;
+                for (var i = 0; i < touched.Count; i++)
                 {
-                    _lastSeen[d] = receivedMs;
-                    _silent.Remove(d);
+                    _lastSeen[touched[i]] = receivedMs;
+                    _silent.Remove(touched[i]);
                 }
 
-                foreach (var d in _batch.Down)
+                var down = _batch.Down;
+                for (var i = 0; i < down.Count; i++)
                 {
-                    _lastSeen.Remove(d);
+                    _lastSeen.Remove(down[i]);
                 }
             }
         }

@@ -160,14 +160,30 @@ internal sealed class TasmotaTeleScan
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    private static int EnergyField(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("Total"u8) ? Total
-        : reader.ValueTextEquals("Power"u8) ? Power
-        : reader.ValueTextEquals("ApparentPower"u8) ? Apparent
-        : reader.ValueTextEquals("Factor"u8) ? Factor
-        : reader.ValueTextEquals("Voltage"u8) ? Voltage
-        : reader.ValueTextEquals("Current"u8) ? Current
-        : -1;
+    private static int EnergyField(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return reader.ValueTextEquals("Total"u8) ? Total
+                : reader.ValueTextEquals("Power"u8) ? Power
+                : reader.ValueTextEquals("ApparentPower"u8) ? Apparent
+                : reader.ValueTextEquals("Factor"u8) ? Factor
+                : reader.ValueTextEquals("Voltage"u8) ? Voltage
+                : reader.ValueTextEquals("Current"u8) ? Current
+                : -1;
+        }
+
+        // Unescaped (the usual case): compare the raw bytes, by length first.
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            5 => name.SequenceEqual("Total"u8) ? Total : name.SequenceEqual("Power"u8) ? Power : -1,
+            6 => name.SequenceEqual("Factor"u8) ? Factor : -1,
+            7 => name.SequenceEqual("Voltage"u8) ? Voltage : name.SequenceEqual("Current"u8) ? Current : -1,
+            13 => name.SequenceEqual("ApparentPower"u8) ? Apparent : -1,
+            _ => -1,
+        };
+    }
 
     /// <summary>A number, null, or an array of numbers and nulls (at most three numbers).</summary>
     private bool ScanNumbers(ref Utf8JsonReader reader, int field)
@@ -205,7 +221,8 @@ internal sealed class TasmotaTeleScan
 
     private bool Take(ref Utf8JsonReader reader, int field)
     {
-        if (!reader.TryGetDouble(out var v) || !double.IsFinite(v))
+        // A number token is never escaped, so its raw bytes are the number.
+        if (!Json.ShortDecimal.TryParse(reader.ValueSpan, out var v) && (!reader.TryGetDouble(out v) || !double.IsFinite(v)))
         {
             return false;
         }

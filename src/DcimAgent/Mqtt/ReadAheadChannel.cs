@@ -1,0 +1,100 @@
+using System.Buffers;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using MQTTnet.Channel;
+
+namespace DcimAgent.Mqtt;
+
+/// <summary>
+/// A read buffer in front of MQTTnet's socket channel. MQTTnet reads every packet in pieces — the fixed header,
+/// then the remaining-length bytes, then the body — and each piece was a receive system call of its own: three
+/// per message (measured with <c>perf stat</c>: 150,030 recvfrom for 50,000 QoS 0 messages). Here one receive takes
+/// whatever the socket holds, up to <see cref="BufferBytes"/>, and the pieces are copied out of it, so a flood costs
+/// a system call per few hundred messages instead of three per message.
+/// Writes, connect and disconnect pass straight through. Not thread-safe for reads, like the channel it wraps:
+/// MQTTnet has one reader per connection.
+/// </summary>
+public sealed class ReadAheadChannel : IMqttChannel
+{
+    /// <summary>Enough for a burst of small telemetry messages in one receive; larger reads bypass the buffer.</summary>
+    public const int BufferBytes = 64 * 1024;
+
+    // Completed tasks for the read lengths MQTTnet asks for (fixed header 2, length bytes 1, small bodies): a
+    // buffered read completes at once, and returning a cached Task<int> keeps it free of allocation.
+    private const int CachedResults = 4096;
+
+    private readonly IMqttChannel _inner;
+    private readonly Task<int>?[] _results = new Task<int>?[CachedResults + 1];
+    private byte[]? _buffer;
+    private int _start;
+    private int _end;
+
+    public ReadAheadChannel(IMqttChannel inner) => _inner = inner;
+
+    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
+
+    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
+
+    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
+
+    public bool IsSecureConnection => _inner.IsSecureConnection;
+
+    public Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        _start = _end = 0; // a reconnect must not see the last connection's bytes
+        return _inner.ConnectAsync(cancellationToken);
+    }
+
+    public Task DisconnectAsync(CancellationToken cancellationToken) => _inner.DisconnectAsync(cancellationToken);
+
+    public Task WriteAsync(ReadOnlySequence<byte> buffer, bool isEndOfPacket, CancellationToken cancellationToken) =>
+        _inner.WriteAsync(buffer, isEndOfPacket, cancellationToken);
+
+    public Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        if (_start < _end)
+        {
+            return Completed(CopyOut(buffer, offset, count));
+        }
+
+        // Nothing buffered and a read as large as the buffer: no point copying twice.
+        return count >= BufferBytes
+            ? _inner.ReadAsync(buffer, offset, count, cancellationToken)
+            : FillThenCopyAsync(buffer, offset, count, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _inner.Dispose();
+        if (_buffer is { } b)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(b);
+        }
+    }
+
+    private async Task<int> FillThenCopyAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        _buffer ??= ArrayPool<byte>.Shared.Rent(BufferBytes);
+        var read = await _inner.ReadAsync(_buffer, 0, _buffer.Length, cancellationToken).ConfigureAwait(false);
+        if (read <= 0)
+        {
+            return read; // the peer closed the connection: MQTTnet sees the 0 it expects
+        }
+
+        _start = 0;
+        _end = read;
+        return CopyOut(buffer, offset, count);
+    }
+
+    private int CopyOut(byte[] buffer, int offset, int count)
+    {
+        var n = Math.Min(count, _end - _start);
+        Buffer.BlockCopy(_buffer!, _start, buffer, offset, n);
+        _start += n;
+        return n;
+    }
+
+    private Task<int> Completed(int n) =>
+        n <= CachedResults ? _results[n] ??= Task.FromResult(n) : Task.FromResult(n);
+}
