@@ -17,8 +17,12 @@ public sealed class DeviceDirectory
     // The configured labels that are component labels (fixed at construction, so not sorted out per message).
     private readonly KeyValuePair<string, string>[] _configComponents;
 
-    // The last answer of Resolve and what it was asked: a device publishes on the same topic message after
-    // message (the topic's labels are the same cached object each time), and bursts come from one device.
+    // Answers for topics whose payload names no device (Tasmota, Shelly, value, json by topic): the subscription's
+    // topic cache hands over the same label object for a topic every time, so the answer hangs off that object and
+    // goes when the topic cache lets go of it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, LastAnswer> _byTopic = [];
+
+    // The last answer for a payload-named device (Sparkplug, dcim-json): bursts come from one device.
     private LastAnswer? _last;
 
     public DeviceDirectory(
@@ -61,7 +65,7 @@ public sealed class DeviceDirectory
     /// </summary>
     public DeviceIdentity? Resolve(IReadOnlyDictionary<string, string> topicLabels, string? payloadDevice, string formatDefaultClass)
     {
-        var last = Volatile.Read(ref _last);
+        var last = payloadDevice is null ? (_byTopic.TryGetValue(topicLabels, out var known) ? known : null) : Volatile.Read(ref _last);
         if (last is not null && ReferenceEquals(last.TopicLabels, topicLabels)
             && string.Equals(last.PayloadDevice, payloadDevice, StringComparison.Ordinal)
             && string.Equals(last.DefaultClass, formatDefaultClass, StringComparison.Ordinal))
@@ -72,7 +76,15 @@ public sealed class DeviceDirectory
         var identity = ResolveUncached(topicLabels, payloadDevice, formatDefaultClass);
         if (identity is not null)
         {
-            Volatile.Write(ref _last, new LastAnswer(topicLabels, payloadDevice, formatDefaultClass, identity));
+            var answer = new LastAnswer(topicLabels, payloadDevice, formatDefaultClass, identity);
+            if (payloadDevice is null)
+            {
+                _byTopic.AddOrUpdate(topicLabels, answer);
+            }
+            else
+            {
+                Volatile.Write(ref _last, answer);
+            }
         }
 
         return identity;
