@@ -28,7 +28,7 @@ public class TasmotaFastPathTests
         { "two sensors and energy", """{"Time":"x","ESP32":{"Temperature":36.1},"SHT3X":{"Temperature":21.5,"Humidity":null},"ENERGY":{"Power":5}}""", true },
         { "same sensor twice", """{"S":{"Temperature":1},"S":{"Temperature":2}}""", true },
         { "sensor without readings only", """{"S":{"Id":"a"}}""", true },
-        { "escaped field name", """{"ENERGY":{"\u0050ower":7,"Total":2}}""", true },
+        { "escaped field name", """{"ENERGY":{"\u0050ower":7,"Total":2}}""", false }, // escapes: the document path's
         { "escaped sensor name", """{"A\u00e9":{"Temperature":3}}""", false },
         { "duplicate Power", """{"ENERGY":{"Power":1,"Power":2}}""", false },
         { "duplicate ENERGY", """{"ENERGY":{"Power":1},"ENERGY":{"Power":2}}""", false },
@@ -57,6 +57,27 @@ public class TasmotaFastPathTests
         { "StatusSNS", """{"StatusSNS":{"ENERGY":{"Power":9}}}""", false },
         { "deep nesting", new string('[', 40) + new string(']', 40), false },
         { "whitespace around", " \n{\"ENERGY\":{\"Power\":4}}\t\r\n", true },
+        { "whitespace everywhere", "{ \"ENERGY\" : { \"Power\" : [ 1 , null , 2 ] } , \"S\" : { \"Temperature\" : 3 } }", true },
+        { "exponent", """{"ENERGY":{"Power":1e3}}""", false },
+        { "exponent in a skipped value", """{"Wifi":{"RSSI":1E2},"ENERGY":{"Power":1}}""", false },
+        { "leading zero", """{"ENERGY":{"Power":01}}""", false },
+        { "point without digits", """{"ENERGY":{"Power":1.}}""", false },
+        { "minus alone", """{"ENERGY":{"Power":-}}""", false },
+        { "raw tab in a string", "{\"Time\":\"a\tb\",\"ENERGY\":{\"Power\":1}}", false },
+        { "garbage after the root", """{"ENERGY":{"Power":5}}x""", false },
+        { "misspelt literal", """{"A":tru,"ENERGY":{"Power":1}}""", false },
+        { "literal run on", """{"A":nullx,"ENERGY":{"Power":1}}""", false },
+        { "trailing comma in a skipped array", """{"A":[1,2,],"ENERGY":{"Power":1}}""", false },
+        { "trailing comma in a skipped object", """{"A":{"b":1,},"ENERGY":{"Power":1}}""", false },
+        { "missing comma", """{"Time":"x" "ENERGY":{"Power":1}}""", false },
+        { "unterminated string", """{"Time":"x""", false },
+        { "empty ENERGY", """{"ENERGY":{}}""", true },
+        { "empty root", """{}""", true },
+        { "twenty-digit integer", """{"ENERGY":{"Power":12345678901234567890}}""", true },
+        { "sixteen-digit decimal", """{"ENERGY":{"Voltage":230.1234567890123}}""", true },
+        { "non-ASCII in an unread string", """{"Time":"héllo ✓","ENERGY":{"Power":1}}""", true },
+        { "deep skipped value", """{"A":""" + new string('[', 20) + new string(']', 20) + ""","ENERGY":{"Power":1}}""", false },
+        { "skipped values of every kind", """{"a":true,"b":false,"c":null,"d":"s","e":-0.5,"f":[],"g":{},"ENERGY":{"Yesterday":{"x":[true]},"Power":2}}""", true },
     };
 
     [Theory]
@@ -78,6 +99,68 @@ public class TasmotaFastPathTests
         Assert.Equal(docSamples, fastSamples);
         Assert.True(fast == (withScan.FastPathTaken == 1), $"{name}: fast path taken {withScan.FastPathTaken} time(s), expected {(fast ? 1 : 0)}");
         Assert.Equal(0, documentOnly.FastPathTaken);
+    }
+
+    /// <summary>
+    /// 30,000 random mutations of real and built payloads (bytes replaced by JSON's own punctuation, digits and
+    /// letters, deleted, inserted, slices repeated): whatever the fast path takes, the document path must agree with
+    /// exactly, and a payload the document path rejects must never be taken.
+    /// </summary>
+    [Fact]
+    public void Map_RandomMutations_FastPathNeverDisagreesWithDocumentPath()
+    {
+        byte[][] bases =
+        [
+            Encoding.UTF8.GetBytes(Fixture("tasmota_sonoff-pow-r2_tele-SENSOR.json")),
+            Encoding.UTF8.GetBytes("""{"ENERGY":{"Total":1.5,"Power":[100,200,300],"Voltage":[230,231,229],"Current":[0.5,1,1.5],"Factor":0.9}}"""),
+            Encoding.UTF8.GetBytes("""{"Time":"x","AM2301":{"Temperature":77.0,"Humidity":43.7},"TempUnit":"F","List":[1,[2,{"a":null}]]}"""),
+        ];
+        var alphabet = "{}[]\":,.-+0123456789eEtrufalsn \t\r\n\\xF"u8.ToArray();
+        var random = new Random(1127);
+        var withScan = new TasmotaFormat(new PayloadMapperOptions(), fastPath: true);
+        var documentOnly = new TasmotaFormat(new PayloadMapperOptions(), fastPath: false);
+        var taken = 0;
+        var acceptedByDocument = 0;
+        for (var n = 0; n < 30_000; n++)
+        {
+            var bytes = new List<byte>(bases[n % bases.Length]);
+            for (var m = random.Next(1, 4); m > 0; m--)
+            {
+                var at = random.Next(bytes.Count + 1);
+                var b = random.Next(8) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)];
+                switch (random.Next(4))
+                {
+                    case 0 when at < bytes.Count:
+                        bytes[at] = b;
+                        break;
+                    case 1 when at < bytes.Count:
+                        bytes.RemoveAt(at);
+                        break;
+                    case 2:
+                        bytes.Insert(at, b);
+                        break;
+                    default:
+                        var len = Math.Min(random.Next(1, 12), bytes.Count - Math.Min(at, bytes.Count));
+                        bytes.InsertRange(at, bytes.GetRange(Math.Min(at, bytes.Count), len));
+                        break;
+                }
+            }
+
+            var payload = bytes.ToArray();
+            var before = withScan.FastPathTaken;
+            var (fastOutcome, fastSamples) = Run(withScan, payload);
+            var (docOutcome, docSamples) = Run(documentOnly, payload);
+            var text = Convert.ToHexString(payload);
+            Assert.True(docOutcome.Accepted == fastOutcome.Accepted, $"verdicts differ for hex {text}");
+            Assert.True(docOutcome.Reason == fastOutcome.Reason, $"reasons differ for hex {text}: {docOutcome.Reason} / {fastOutcome.Reason}");
+            Assert.True(docSamples.SequenceEqual(fastSamples), $"samples differ for hex {text}");
+            taken += (int)(withScan.FastPathTaken - before);
+            acceptedByDocument += docOutcome.Accepted ? 1 : 0;
+        }
+
+        // The mutations must exercise both paths, or the comparison proves little.
+        Assert.InRange(taken, 3_000, 27_000);
+        Assert.InRange(acceptedByDocument, 3_000, 27_000);
     }
 
     [Fact]
