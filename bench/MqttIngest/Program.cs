@@ -70,6 +70,8 @@ while (warmup > 0)
 }
 
 var cpuBefore = Environment.CpuUsage.TotalTime;
+var gcBefore = GC.CollectionCount(0);
+var allocatedBefore = GC.GetTotalAllocatedBytes();
 var jitBefore = JitInfo.GetCompiledMethodCount();
 var jitTimeBefore = JitInfo.GetCompilationTime();
 var baseAccepted = sub.Accepted;
@@ -92,12 +94,16 @@ await Task.Factory.StartNew(
 
 var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+var gcs = GC.CollectionCount(0) - gcBefore;
+var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
 // The kernel's own high-water mark of resident memory: the true peak, not a sample of it.
 var peakRss = PeakRss.KiB() * 1024;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{end:F3} {peakRss / 1048576.0:F0} {sub.Accepted - baseAccepted} {Seen() - baseSeen - (sub.Accepted - baseAccepted)} {cpu.TotalSeconds:F3}"));
 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"agent QoS {qos}: JIT during the timed flood: {JitInfo.GetCompiledMethodCount() - jitBefore} methods, {(JitInfo.GetCompilationTime() - jitTimeBefore).TotalMilliseconds:F0} ms"));
+Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"agent QoS {qos}: during the timed flood {allocated / (double)count:F0} B allocated per message (whole process), {gcs} gen0 GCs, {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms GC pause since start"));
 Console.Error.WriteLine($"agent QoS {qos}: busiest threads (CPU since start):");
 ThreadCpu.Print(Console.Error, 6);
 await service.StopAsync(CancellationToken.None);
