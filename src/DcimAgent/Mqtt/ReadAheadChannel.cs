@@ -25,6 +25,9 @@ public sealed class ReadAheadChannel : IMqttChannel
 
     private readonly IMqttChannel _inner;
     private readonly Task<int>?[] _results = new Task<int>?[CachedResults + 1];
+
+    // Its own array, not a pooled one: MQTTnet may dispose the channel while a socket read into the buffer is still
+    // completing on another thread, and a pooled array handed back then could be written after someone else got it.
     private byte[]? _buffer;
     private int _start;
     private int _end;
@@ -63,19 +66,11 @@ public sealed class ReadAheadChannel : IMqttChannel
             : FillThenCopyAsync(buffer, offset, count, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _inner.Dispose();
-        if (_buffer is { } b)
-        {
-            _buffer = null;
-            ArrayPool<byte>.Shared.Return(b);
-        }
-    }
+    public void Dispose() => _inner.Dispose();
 
     private async Task<int> FillThenCopyAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        _buffer ??= ArrayPool<byte>.Shared.Rent(BufferBytes);
+        _buffer ??= new byte[BufferBytes];
         var read = await _inner.ReadAsync(_buffer, 0, _buffer.Length, cancellationToken).ConfigureAwait(false);
         if (read <= 0)
         {
