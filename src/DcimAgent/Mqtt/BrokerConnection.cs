@@ -36,6 +36,7 @@ public sealed class BrokerConnection : IAsyncDisposable
     private readonly MqttSelfMetrics _metrics;
     private readonly MqttClientOptions _options;
     private readonly IMqttClient _client;
+    private readonly ReadAheadAdapterFactory _adapters = new();
     private readonly Channel<InboundMessage> _queue;
     private readonly Backoff _backoff;
     private readonly WarningGate[] _rejectGates;
@@ -85,7 +86,7 @@ public sealed class BrokerConnection : IAsyncDisposable
         _dropped = metrics.QueueDropped.WithLabels(config.Name);
         _waits = metrics.QueueWaits.WithLabels(config.Name);
         _maxPayload = _subscriptions.Length == 0 ? 0 : _subscriptions.Max(s => s.Config.MaxPayloadBytes);
-        _client = new MqttClientFactory().CreateMqttClient(new ReadAheadAdapterFactory());
+        _client = new MqttClientFactory().CreateMqttClient(_adapters);
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += e =>
         {
@@ -102,6 +103,9 @@ public sealed class BrokerConnection : IAsyncDisposable
     public long SubscribeRounds => Interlocked.Read(ref _subscribeRounds);
 
     public bool IsConnected => _client.IsConnected;
+
+    /// <summary>QoS 1 acknowledgements sent on the current connection, and the socket writes that carried them.</summary>
+    public (long Acks, long Writes) AckStats => _adapters.Acks is { } a ? (a.AcksSent, a.AckWrites) : (0, 0);
 
     /// <summary>Successful connections so far (the first one included).</summary>
     public long Connections => Interlocked.Read(ref _connections);
@@ -289,43 +293,78 @@ public sealed class BrokerConnection : IAsyncDisposable
         return _queue.Writer.WriteAsync(item).AsTask();
     }
 
+    /// <summary>
+    /// Drains the queue into the store. QoS 1/2 acknowledgements are queued on the connection as each message is
+    /// stored and sent together once the queue is empty (or <see cref="AckBatchingChannel.MaxBatch"/> are waiting):
+    /// one write for a burst instead of one per message.
+    /// </summary>
     private async Task ConsumeAsync(CancellationToken ct)
     {
+        var reader = _queue.Reader;
         try
         {
-            await foreach (var item in _queue.Reader.ReadAllAsync(ct))
+            while (await reader.WaitToReadAsync(ct))
             {
-                try
+                while (reader.TryRead(out var item))
                 {
-                    Dispatch(item);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // A bug in a mapper must not stop the subscription: log it and go on with the next message.
-                    MqttLog.ProcessingFailed(_logger, e, Name, item.Topic);
-                }
-                finally
-                {
-                    Release(item);
+                    await HandleAsync(item, ct);
                 }
 
-                if (item.PendingAck is { } ack)
-                {
-                    try
-                    {
-                        await ack.AcknowledgeAsync(ct);
-                    }
-                    catch (Exception e) when (e is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
-                    {
-                        // The connection dropped after the message was stored: the broker redelivers it, and the
-                        // store takes the same reading twice without harm.
-                    }
-                }
+                await FlushAcksAsync(ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutdown: messages still queued were not acknowledged, so the broker keeps those of QoS 1/2.
+        }
+    }
+
+    private async ValueTask HandleAsync(InboundMessage item, CancellationToken ct)
+    {
+        try
+        {
+            Dispatch(item);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug in a mapper must not stop the subscription: log it and go on with the next message.
+            MqttLog.ProcessingFailed(_logger, e, Name, item.Topic);
+        }
+        finally
+        {
+            Release(item);
+        }
+
+        if (item.PendingAck is { } ack)
+        {
+            try
+            {
+                await ack.AcknowledgeAsync(ct);
+            }
+            catch (Exception e) when (e is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+            {
+                // The connection dropped after the message was stored: the broker redelivers it, and the
+                // store takes the same reading twice without harm.
+            }
+        }
+    }
+
+    private async Task FlushAcksAsync(CancellationToken ct)
+    {
+        if (_adapters.Acks is not { } acks)
+        {
+            return;
+        }
+
+        try
+        {
+            await acks.FlushAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever the dying connection throws (MQTTnet's, the socket's or the stream's exceptions), the
+            // consumer must go on: the acknowledgements are lost and the broker redelivers those messages.
+            MqttLog.AckFlushFailed(_logger, Name, e.Message);
         }
     }
 

@@ -34,4 +34,7 @@ internal static partial class MqttLog
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "MQTT broker {Broker}: message on {Topic} matches no subscription")]
     public static partial void Unmatched(ILogger logger, string broker, string topic);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Debug, Message = "MQTT broker {Broker}: acknowledgements not sent, the connection is gone ({Reason}); the broker delivers those messages again")]
+    public static partial void AckFlushFailed(ILogger logger, string broker, string reason);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DcimAgent.Configuration;
+using DcimAgent.Mqtt;
 using DcimAgent.Tests.Support;
 using Xunit.Abstractions;
 
@@ -39,6 +40,12 @@ public class FloodTests(ITestOutputHelper output)
             Assert.Equal(Count, agent.Messages("plugs", "accepted"));
             Assert.Equal(0, agent.Messages("plugs", "rejected"));
             Assert.Equal(2635, agent.Store.Snapshot(DcimAgent.Model.Metrics.MetricCatalog.PduPower).Single().Value);
+
+            // Every message acknowledged, in batches: far fewer socket writes than acknowledgements.
+            await agent.WaitAsync(() => agent.Broker.AckStats.Acks == Count, $"{Count} acknowledgements sent");
+            var (acks, writes) = agent.Broker.AckStats;
+            output.WriteLine($"{acks} acknowledgements in {writes} writes");
+            Assert.InRange(writes, Count / AckBatchingChannel.MaxBatch, Count / 2);
         }
         finally
         {
