@@ -341,10 +341,12 @@ public sealed class BrokerConnection : IAsyncDisposable
             {
                 await ack.AcknowledgeAsync(ct);
             }
-            catch (Exception e) when (e is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+            catch (Exception e) when (e is MqttCommunicationException or InvalidOperationException or ObjectDisposedException
+                || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
                 // The connection dropped after the message was stored: the broker redelivers it, and the
-                // store takes the same reading twice without harm.
+                // store takes the same reading twice without harm. (A cancellation that is not ours is the
+                // connection's: it must not end the consumer.)
             }
         }
     }
@@ -360,10 +362,11 @@ public sealed class BrokerConnection : IAsyncDisposable
         {
             await acks.FlushAsync(ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // Whatever the dying connection throws (MQTTnet's, the socket's or the stream's exceptions), the
-            // consumer must go on: the acknowledgements are lost and the broker redelivers those messages.
+            // Whatever the dying connection throws (MQTTnet's, the socket's or the stream's exceptions, a
+            // cancellation of its own), the consumer must go on: the acknowledgements are lost and the broker
+            // redelivers those messages.
             MqttLog.AckFlushFailed(_logger, Name, e.Message);
         }
     }
