@@ -37,6 +37,7 @@ public sealed class BrokerConnection : IAsyncDisposable
     private readonly MqttClientOptions _options;
     private readonly IMqttClient _client;
     private readonly ReadAheadAdapterFactory _adapters = new();
+    private readonly TopicStrings _topics = new();
     private readonly Channel<InboundMessage> _queue;
     private readonly Backoff _backoff;
     private readonly WarningGate[] _rejectGates;
@@ -271,7 +272,7 @@ public sealed class BrokerConnection : IAsyncDisposable
             e.AutoAcknowledge = false;
         }
 
-        var item = new InboundMessage(message.Topic, buffer, length, message.SubscriptionIdentifiers, needsAck ? e : null, NowMs());
+        var item = new InboundMessage(_topics.Canonical(message.Topic), buffer, length, SubscriptionSet.From(message.SubscriptionIdentifiers), needsAck ? e : null, NowMs());
         if (_queue.Writer.TryWrite(item))
         {
             return Task.CompletedTask;
@@ -407,9 +408,9 @@ public sealed class BrokerConnection : IAsyncDisposable
 
     private static bool RoutesTo(in InboundMessage item, int index, MqttSubscription s)
     {
-        if (item.SubscriptionIds is { Count: > 0 } ids)
+        if (!item.Subscriptions.IsEmpty)
         {
-            return ids.Contains((uint)(index + 1));
+            return item.Subscriptions.Contains(index);
         }
 
         return s.Topics.TryMatch(item.Topic, out _);
