@@ -49,6 +49,10 @@ public sealed class SighupReloadTests(ITestOutputHelper output)
         var polls = Value(await agent.MetricsAsync(), "dcim_agent_snmp_polls_total{result=\"ok\"}");
         await Signal(agent.Pid, "-HUP");
         var rejected = await WaitAsync(agent, m => m.Contains("dcim_agent_config_last_reload_successful 0", StringComparison.Ordinal), "reload rejected");
+
+        // The gauge is set as the reload is rejected, the log lines are written just after it and stdout is read
+        // asynchronously: wait for the last of them before looking for each.
+        await WaitForOutputAsync(agent, $"rejected ({problems.Count} problems)");
         foreach (var p in problems)
         {
             Assert.Contains("config problem: " + p, agent.Output, StringComparison.Ordinal);
@@ -79,8 +83,18 @@ public sealed class SighupReloadTests(ITestOutputHelper output)
 
         output.WriteLine($"check-config problems: {string.Join(" | ", problems)}");
         output.WriteLine($"{scrapes} scrapes across the valid reload ({sw.Elapsed.TotalSeconds:0.0} s), pdu-keep's {keepSeries.Length} series in every one");
-        Assert.Contains("Config reloaded from", agent.Output, StringComparison.Ordinal);
+        await WaitForOutputAsync(agent, "Config reloaded from");
         Assert.False(agent.HasExited);
+    }
+
+    private static async Task WaitForOutputAsync(AgentProcess agent, string text)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!agent.Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"'{text}' not in the agent's output within 10 s:\n{agent.Output}");
+            await Task.Delay(50);
+        }
     }
 
     private static bool Up(string exposition, string device) =>
