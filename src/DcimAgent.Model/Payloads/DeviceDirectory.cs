@@ -19,11 +19,8 @@ public sealed class DeviceDirectory
 
     // Answers for topics whose payload names no device (Tasmota, Shelly, value, json by topic): the subscription's
     // topic cache hands over the same label object for a topic every time, so the answer hangs off that object and
-    // goes when the topic cache lets go of it.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, LastAnswer> _byTopic = [];
-
-    // The last answer for a payload-named device (Sparkplug, dcim-json): bursts come from one device.
-    private LastAnswer? _last;
+    // goes when the topic cache lets go of it. Payload-named devices (Sparkplug, dcim-json) take the keyed cache.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, TopicAnswer> _byTopic = [];
 
     public DeviceDirectory(
         string? deviceClass = null,
@@ -65,26 +62,16 @@ public sealed class DeviceDirectory
     /// </summary>
     public DeviceIdentity? Resolve(IReadOnlyDictionary<string, string> topicLabels, string? payloadDevice, string formatDefaultClass)
     {
-        var last = payloadDevice is null ? (_byTopic.TryGetValue(topicLabels, out var known) ? known : null) : Volatile.Read(ref _last);
-        if (last is not null && ReferenceEquals(last.TopicLabels, topicLabels)
-            && string.Equals(last.PayloadDevice, payloadDevice, StringComparison.Ordinal)
-            && string.Equals(last.DefaultClass, formatDefaultClass, StringComparison.Ordinal))
+        if (payloadDevice is null && _byTopic.TryGetValue(topicLabels, out var known)
+            && string.Equals(known.DefaultClass, formatDefaultClass, StringComparison.Ordinal))
         {
-            return last.Identity;
+            return known.Identity;
         }
 
         var identity = ResolveUncached(topicLabels, payloadDevice, formatDefaultClass);
-        if (identity is not null)
+        if (identity is not null && payloadDevice is null)
         {
-            var answer = new LastAnswer(topicLabels, payloadDevice, formatDefaultClass, identity);
-            if (payloadDevice is null)
-            {
-                _byTopic.AddOrUpdate(topicLabels, answer);
-            }
-            else
-            {
-                Volatile.Write(ref _last, answer);
-            }
+            _byTopic.AddOrUpdate(topicLabels, new TopicAnswer(formatDefaultClass, identity));
         }
 
         return identity;
@@ -229,5 +216,5 @@ public sealed class DeviceDirectory
         return string.Join('\u0001', parts);
     }
 
-    private sealed record LastAnswer(IReadOnlyDictionary<string, string> TopicLabels, string? PayloadDevice, string DefaultClass, DeviceIdentity Identity);
+    private sealed record TopicAnswer(string DefaultClass, DeviceIdentity Identity);
 }

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using MQTTnet.Channel;
 
 namespace DcimAgent.Mqtt;
@@ -14,7 +12,7 @@ namespace DcimAgent.Mqtt;
 /// order of packets on the wire is kept. Acknowledgements still waiting when the connection drops are lost like
 /// any unsent packet: the broker delivers those messages again, which QoS 1 allows and the store absorbs.
 /// </summary>
-public sealed class AckBatchingChannel : IMqttChannel
+public sealed class AckBatchingChannel(IMqttChannel inner) : MqttChannelDecorator(inner)
 {
     /// <summary>Acknowledgements sent in one write at most (the broker's in-flight window is far larger).</summary>
     public const int MaxBatch = 64;
@@ -22,39 +20,23 @@ public sealed class AckBatchingChannel : IMqttChannel
     private const byte PubAck = 0x40; // packet type 4, no flags
     private const int MaxPubAckBytes = 8; // fixed header, packet id, an MQTT 5 reason code and empty properties
 
-    private readonly IMqttChannel _inner;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly byte[] _pending = new byte[MaxBatch * MaxPubAckBytes];
     private int _length;
     private int _count;
-
-    public AckBatchingChannel(IMqttChannel inner) => _inner = inner;
-
-    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
-
-    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
-
-    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
-
-    public bool IsSecureConnection => _inner.IsSecureConnection;
 
     /// <summary>Acknowledgements sent so far, and the writes that carried them (tests, benchmarks).</summary>
     public long AcksSent { get; private set; }
 
     public long AckWrites { get; private set; }
 
-    public Task ConnectAsync(CancellationToken cancellationToken)
+    public override Task ConnectAsync(CancellationToken cancellationToken)
     {
         _length = _count = 0;
-        return _inner.ConnectAsync(cancellationToken);
+        return Inner.ConnectAsync(cancellationToken);
     }
 
-    public Task DisconnectAsync(CancellationToken cancellationToken) => _inner.DisconnectAsync(cancellationToken);
-
-    public Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-    public async Task WriteAsync(ReadOnlySequence<byte> buffer, bool isEndOfPacket, CancellationToken cancellationToken)
+    public override async Task WriteAsync(ReadOnlySequence<byte> buffer, bool isEndOfPacket, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -72,7 +54,7 @@ public sealed class AckBatchingChannel : IMqttChannel
             }
 
             await SendPendingAsync(cancellationToken).ConfigureAwait(false);
-            await _inner.WriteAsync(buffer, isEndOfPacket, cancellationToken).ConfigureAwait(false);
+            await Inner.WriteAsync(buffer, isEndOfPacket, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -99,10 +81,13 @@ public sealed class AckBatchingChannel : IMqttChannel
         }
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _inner.Dispose();
-        _lock.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _lock.Dispose();
+        }
     }
 
     private async Task SendPendingAsync(CancellationToken cancellationToken)
@@ -116,7 +101,7 @@ public sealed class AckBatchingChannel : IMqttChannel
         var batch = _pending.AsSpan(0, _length).ToArray();
         var acks = _count;
         _length = _count = 0;
-        await _inner.WriteAsync(new ReadOnlySequence<byte>(batch), true, cancellationToken).ConfigureAwait(false);
+        await Inner.WriteAsync(new ReadOnlySequence<byte>(batch), true, cancellationToken).ConfigureAwait(false);
         AcksSent += acks;
         AckWrites++;
     }

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using MQTTnet.Channel;
 
 namespace DcimAgent.Mqtt;
@@ -14,7 +11,7 @@ namespace DcimAgent.Mqtt;
 /// Writes, connect and disconnect pass straight through. Not thread-safe for reads, like the channel it wraps:
 /// MQTTnet has one reader per connection.
 /// </summary>
-public sealed class ReadAheadChannel : IMqttChannel
+public sealed class ReadAheadChannel(IMqttChannel inner) : MqttChannelDecorator(inner)
 {
     /// <summary>Enough for a burst of small telemetry messages in one receive; larger reads bypass the buffer.</summary>
     public const int BufferBytes = 64 * 1024;
@@ -23,7 +20,6 @@ public sealed class ReadAheadChannel : IMqttChannel
     // buffered read completes at once, and returning a cached Task<int> keeps it free of allocation.
     private const int CachedResults = 4096;
 
-    private readonly IMqttChannel _inner;
     private readonly Task<int>?[] _results = new Task<int>?[CachedResults + 1];
 
     // Its own array, not a pooled one: MQTTnet may dispose the channel while a socket read into the buffer is still
@@ -32,28 +28,13 @@ public sealed class ReadAheadChannel : IMqttChannel
     private int _start;
     private int _end;
 
-    public ReadAheadChannel(IMqttChannel inner) => _inner = inner;
-
-    public X509Certificate2 ClientCertificate => _inner.ClientCertificate;
-
-    public EndPoint RemoteEndPoint => _inner.RemoteEndPoint;
-
-    public EndPoint LocalEndPoint => _inner.LocalEndPoint;
-
-    public bool IsSecureConnection => _inner.IsSecureConnection;
-
-    public Task ConnectAsync(CancellationToken cancellationToken)
+    public override Task ConnectAsync(CancellationToken cancellationToken)
     {
         _start = _end = 0; // a reconnect must not see the last connection's bytes
-        return _inner.ConnectAsync(cancellationToken);
+        return Inner.ConnectAsync(cancellationToken);
     }
 
-    public Task DisconnectAsync(CancellationToken cancellationToken) => _inner.DisconnectAsync(cancellationToken);
-
-    public Task WriteAsync(ReadOnlySequence<byte> buffer, bool isEndOfPacket, CancellationToken cancellationToken) =>
-        _inner.WriteAsync(buffer, isEndOfPacket, cancellationToken);
-
-    public Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         if (_start < _end)
         {
@@ -62,16 +43,14 @@ public sealed class ReadAheadChannel : IMqttChannel
 
         // Nothing buffered and a read as large as the buffer: no point copying twice.
         return count >= BufferBytes
-            ? _inner.ReadAsync(buffer, offset, count, cancellationToken)
+            ? Inner.ReadAsync(buffer, offset, count, cancellationToken)
             : FillThenCopyAsync(buffer, offset, count, cancellationToken);
     }
-
-    public void Dispose() => _inner.Dispose();
 
     private async Task<int> FillThenCopyAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         _buffer ??= new byte[BufferBytes];
-        var read = await _inner.ReadAsync(_buffer, 0, _buffer.Length, cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(_buffer, 0, _buffer.Length, cancellationToken).ConfigureAwait(false);
         if (read <= 0)
         {
             return read; // the peer closed the connection: MQTTnet sees the 0 it expects

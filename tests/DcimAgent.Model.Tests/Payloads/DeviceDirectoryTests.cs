@@ -2,7 +2,7 @@ using DcimAgent.Model.Payloads;
 
 namespace DcimAgent.Model.Tests.Payloads;
 
-/// <summary>Resolve remembers its last answer; these pin that the memory never answers a different question.</summary>
+/// <summary>Resolve remembers its answers per topic; these pin that the memory never answers a different question.</summary>
 public class DeviceDirectoryTests
 {
     [Fact]

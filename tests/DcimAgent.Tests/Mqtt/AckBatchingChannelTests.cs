@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using DcimAgent.Mqtt;
-using MQTTnet.Channel;
+using DcimAgent.Tests.Support;
 
 namespace DcimAgent.Tests.Mqtt;
 
@@ -13,7 +11,7 @@ public class AckBatchingChannelTests
     [Fact]
     public async Task WriteAsync_PubAcks_HeldUntilFlushThenOneWrite()
     {
-        var inner = new RecordingChannel();
+        var inner = new InProcessMqttChannel();
         using var channel = new AckBatchingChannel(inner);
 
         await channel.WriteAsync(PubAck(1), true, CancellationToken.None);
@@ -35,7 +33,7 @@ public class AckBatchingChannelTests
     [Fact]
     public async Task WriteAsync_OtherPacket_WaitingAcksGoFirst()
     {
-        var inner = new RecordingChannel();
+        var inner = new InProcessMqttChannel();
         using var channel = new AckBatchingChannel(inner);
 
         await channel.WriteAsync(PubAck(7), true, CancellationToken.None);
@@ -49,7 +47,7 @@ public class AckBatchingChannelTests
     [Fact]
     public async Task WriteAsync_MaxBatchWaiting_SentWithoutFlush()
     {
-        var inner = new RecordingChannel();
+        var inner = new InProcessMqttChannel();
         using var channel = new AckBatchingChannel(inner);
 
         for (var id = 1; id <= AckBatchingChannel.MaxBatch + 3; id++)
@@ -68,7 +66,7 @@ public class AckBatchingChannelTests
     [Fact]
     public async Task WriteAsync_Mqtt5PubAckWithReasonCode_BatchedWhole()
     {
-        var inner = new RecordingChannel();
+        var inner = new InProcessMqttChannel();
         using var channel = new AckBatchingChannel(inner);
         byte[] withReason = [0x40, 4, 0, 9, 0x10, 0]; // packet 9, reason 0x10 (no matching subscribers), no properties
 
@@ -81,7 +79,7 @@ public class AckBatchingChannelTests
     [Fact]
     public async Task WriteAsync_PublishAndPubRec_NeverHeld()
     {
-        var inner = new RecordingChannel();
+        var inner = new InProcessMqttChannel();
         using var channel = new AckBatchingChannel(inner);
         byte[] pubRec = [0x50, 2, 0, 3];
         byte[] publish = [0x30, 5, 0, 1, (byte)'t', (byte)'x', (byte)'y'];
@@ -95,7 +93,7 @@ public class AckBatchingChannelTests
     [Fact]
     public async Task ConnectAsync_Reconnect_AcksOfTheOldConnectionDropped()
     {
-        var inner = new RecordingChannel();
+        var inner = new InProcessMqttChannel();
         using var channel = new AckBatchingChannel(inner);
         await channel.WriteAsync(PubAck(1), true, CancellationToken.None);
 
@@ -107,34 +105,4 @@ public class AckBatchingChannelTests
 
     private static ReadOnlySequence<byte> PubAck(int packetId) =>
         new([0x40, 2, (byte)(packetId >> 8), (byte)packetId]);
-
-    /// <summary>An in-process channel that records each write as one byte array.</summary>
-    private sealed class RecordingChannel : IMqttChannel
-    {
-        public List<byte[]> Writes { get; } = [];
-
-        public X509Certificate2 ClientCertificate => null!;
-
-        public EndPoint RemoteEndPoint => new IPEndPoint(IPAddress.Loopback, 1883);
-
-        public EndPoint LocalEndPoint => new IPEndPoint(IPAddress.Loopback, 50000);
-
-        public bool IsSecureConnection => false;
-
-        public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task DisconnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(0);
-
-        public async Task WriteAsync(ReadOnlySequence<byte> buffer, bool isEndOfPacket, CancellationToken cancellationToken)
-        {
-            await Task.Yield(); // a socket write that completes later
-            Writes.Add(buffer.ToArray());
-        }
-
-        public void Dispose()
-        {
-        }
-    }
 }

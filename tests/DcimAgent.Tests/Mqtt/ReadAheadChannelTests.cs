@@ -1,7 +1,5 @@
-using System.Buffers;
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using DcimAgent.Mqtt;
+using DcimAgent.Tests.Support;
 using MQTTnet.Channel;
 
 namespace DcimAgent.Tests.Mqtt;
@@ -12,7 +10,7 @@ public class ReadAheadChannelTests
     public async Task ReadAsync_SmallPieces_SameBytesFromOneInnerRead()
     {
         var stream = Enumerable.Range(0, 3000).Select(i => (byte)(i * 7)).ToArray();
-        var inner = new ScriptedChannel(stream, maxChunk: int.MaxValue);
+        var inner = new InProcessMqttChannel(stream, maxChunk: int.MaxValue);
         using var channel = new ReadAheadChannel(inner);
 
         var got = await ReadAllAsync(channel, [2, 1, 250, 2, 1, 250, 4000]);
@@ -25,7 +23,7 @@ public class ReadAheadChannelTests
     public async Task ReadAsync_InnerReturnsFragments_PiecesSpanThemInOrder()
     {
         var stream = Enumerable.Range(0, 10_000).Select(i => (byte)(i % 251)).ToArray();
-        var inner = new ScriptedChannel(stream, maxChunk: 97);
+        var inner = new InProcessMqttChannel(stream, maxChunk: 97);
         using var channel = new ReadAheadChannel(inner);
 
         var got = await ReadAllAsync(channel, [2, 1, 300, 5, 1, 1, 64]);
@@ -36,7 +34,7 @@ public class ReadAheadChannelTests
     [Fact]
     public async Task ReadAsync_PeerClosed_ZeroAsMqttnetExpects()
     {
-        var inner = new ScriptedChannel([1, 2, 3], maxChunk: 10);
+        var inner = new InProcessMqttChannel([1, 2, 3], maxChunk: 10);
         using var channel = new ReadAheadChannel(inner);
         var buffer = new byte[8];
 
@@ -49,7 +47,7 @@ public class ReadAheadChannelTests
     [Fact]
     public async Task ConnectAsync_AfterReconnect_NoBytesOfTheOldConnection()
     {
-        var inner = new ScriptedChannel([9, 9, 9, 9], maxChunk: 10);
+        var inner = new InProcessMqttChannel([9, 9, 9, 9], maxChunk: 10);
         using var channel = new ReadAheadChannel(inner);
         var buffer = new byte[4];
         Assert.Equal(1, await channel.ReadAsync(buffer, 0, 1, CancellationToken.None)); // three 9s stay buffered
@@ -66,7 +64,7 @@ public class ReadAheadChannelTests
     {
         var stream = new byte[ReadAheadChannel.BufferBytes + 10];
         stream[^1] = 42;
-        var inner = new ScriptedChannel(stream, maxChunk: int.MaxValue);
+        var inner = new InProcessMqttChannel(stream, maxChunk: int.MaxValue);
         using var channel = new ReadAheadChannel(inner);
         var buffer = new byte[stream.Length];
 
@@ -92,49 +90,6 @@ public class ReadAheadChannelTests
 
             Assert.InRange(n, 1, want);
             output.AddRange(buffer.AsSpan(100, n).ToArray());
-        }
-    }
-
-    /// <summary>An in-process channel that serves a byte string in reads of at most maxChunk bytes, then 0.</summary>
-    private sealed class ScriptedChannel(byte[] data, int maxChunk) : IMqttChannel
-    {
-        private byte[] _data = data;
-        private int _position;
-
-        public int Reads { get; private set; }
-
-        public X509Certificate2 ClientCertificate => null!;
-
-        public EndPoint RemoteEndPoint => new IPEndPoint(IPAddress.Loopback, 1883);
-
-        public EndPoint LocalEndPoint => new IPEndPoint(IPAddress.Loopback, 50000);
-
-        public bool IsSecureConnection => false;
-
-        public void Reset(byte[] data)
-        {
-            _data = data;
-            _position = 0;
-        }
-
-        public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task DisconnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            await Task.Yield(); // completes asynchronously, as a socket read that waited would
-            Reads++;
-            var n = Math.Min(Math.Min(count, maxChunk), _data.Length - _position);
-            Array.Copy(_data, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public Task WriteAsync(ReadOnlySequence<byte> buffer, bool isEndOfPacket, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public void Dispose()
-        {
         }
     }
 }

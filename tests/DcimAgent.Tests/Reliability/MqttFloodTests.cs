@@ -55,7 +55,7 @@ public class MqttFloodTests(ITestOutputHelper output)
         using var agent = await AgentProcess.StartAsync(cfg, HttpPort);
         var watch = new LivePollingWatch(agent, "lab-snmpd");
         await watch.WaitUpAsync(polls: 3);
-        await WaitForAsync(agent, t => AgentProcess.Sample(t, "dcim_mqtt_connected{broker=\"b1\"}") == 1, "connected to the broker");
+        await agent.WaitForMetricsAsync(t => AgentProcess.Sample(t, "dcim_mqtt_connected{broker=\"b1\"}") == 1, "connected to the broker", seconds: 20);
         var rssBefore = agent.RssBytes();
 
         await watch.MarkStart();
@@ -127,19 +127,8 @@ public class MqttFloodTests(ITestOutputHelper output)
         // Ingestion resumes: one QoS 1 message after the flood is stored with its value.
         var after = dir.File("after.txt", "42.5");
         await broker.PublishFileAsync("flood/after/inlet", after);
-        await WaitForAsync(agent, t => t.Split('\n').Any(l => l.StartsWith("dcim_sensor_temperature_celsius{device=\"after\",", StringComparison.Ordinal)
-            && l.Contains("sensor=\"inlet\"", StringComparison.Ordinal) && l.EndsWith("} 42.5", StringComparison.Ordinal)), "the post-flood message stored");
-    }
-
-    private static async Task WaitForAsync(AgentProcess agent, Func<string, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string text;
-        while (!condition(text = await agent.MetricsAsync()))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}:\n{text}");
-            await Task.Delay(200);
-        }
+        await agent.WaitForMetricsAsync(t => t.Split('\n').Any(l => l.StartsWith("dcim_sensor_temperature_celsius{device=\"after\",", StringComparison.Ordinal)
+            && l.Contains("sensor=\"inlet\"", StringComparison.Ordinal) && l.EndsWith("} 42.5", StringComparison.Ordinal)), "the post-flood message stored", seconds: 20);
     }
 
     /// <summary>One retained $SYS counter of the broker, read with the real mosquitto_sub.</summary>

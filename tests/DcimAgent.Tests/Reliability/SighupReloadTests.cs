@@ -37,7 +37,7 @@ public sealed class SighupReloadTests(ITestOutputHelper output)
         using var dir = new TempDir();
         var path = dir.File("agent.yaml", Config(dir.Path, Target("pdu-keep") + Target("pdu-drop")));
         using var agent = await AgentProcess.StartAsync(path, HttpPort);
-        await WaitAsync(agent, m => Up(m, "pdu-keep") && Up(m, "pdu-drop"), "both targets up");
+        await agent.WaitForMetricsAsync(m => Up(m, "pdu-keep") && Up(m, "pdu-drop"), "both targets up");
         var keepSeries = SeriesOf(await agent.MetricsAsync(), "pdu-keep");
 
         // Invalid: an unknown credential and a negative timeout. The agent must say what check-config says.
@@ -48,11 +48,11 @@ public sealed class SighupReloadTests(ITestOutputHelper output)
         Assert.True(problems.Count >= 2, check.All);
         var polls = Value(await agent.MetricsAsync(), "dcim_agent_snmp_polls_total{result=\"ok\"}");
         await Signal(agent.Pid, "-HUP");
-        var rejected = await WaitAsync(agent, m => m.Contains("dcim_agent_config_last_reload_successful 0", StringComparison.Ordinal), "reload rejected");
+        var rejected = await agent.WaitForMetricsAsync(m => m.Contains("dcim_agent_config_last_reload_successful 0", StringComparison.Ordinal), "reload rejected");
 
         // The gauge is set as the reload is rejected, the log lines are written just after it and stdout is read
         // asynchronously: wait for the last of them before looking for each.
-        await WaitForOutputAsync(agent, $"rejected ({problems.Count} problems)");
+        await agent.WaitForOutputAsync($"rejected ({problems.Count} problems)");
         foreach (var p in problems)
         {
             Assert.Contains("config problem: " + p, agent.Output, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class SighupReloadTests(ITestOutputHelper output)
 
         Assert.Contains($"rejected ({problems.Count} problems); the running config stays in force", agent.Output, StringComparison.Ordinal);
         // The old config is still the one running: both old targets polled, ok, at the old pace.
-        var still = await WaitAsync(agent, m => Value(m, "dcim_agent_snmp_polls_total{result=\"ok\"}") >= polls + 6, "old targets still polled");
+        var still = await agent.WaitForMetricsAsync(m => Value(m, "dcim_agent_snmp_polls_total{result=\"ok\"}") >= polls + 6, "old targets still polled");
         Assert.True(Up(still, "pdu-keep") && Up(still, "pdu-drop"));
         Assert.DoesNotContain("pdu-bad", still, StringComparison.Ordinal);
 
@@ -83,18 +83,8 @@ public sealed class SighupReloadTests(ITestOutputHelper output)
 
         output.WriteLine($"check-config problems: {string.Join(" | ", problems)}");
         output.WriteLine($"{scrapes} scrapes across the valid reload ({sw.Elapsed.TotalSeconds:0.0} s), pdu-keep's {keepSeries.Length} series in every one");
-        await WaitForOutputAsync(agent, "Config reloaded from");
+        await agent.WaitForOutputAsync("Config reloaded from");
         Assert.False(agent.HasExited);
-    }
-
-    private static async Task WaitForOutputAsync(AgentProcess agent, string text)
-    {
-        var sw = Stopwatch.StartNew();
-        while (!agent.Output.Contains(text, StringComparison.Ordinal))
-        {
-            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"'{text}' not in the agent's output within 10 s:\n{agent.Output}");
-            await Task.Delay(50);
-        }
     }
 
     private static bool Up(string exposition, string device) =>
@@ -108,22 +98,6 @@ public sealed class SighupReloadTests(ITestOutputHelper output)
             .Order(StringComparer.Ordinal)];
 
     private static double Value(string exposition, string series) => AgentProcess.Sample(exposition, series);
-
-    private static async Task<string> WaitAsync(AgentProcess agent, Func<string, bool> condition, string what)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var m = await agent.MetricsAsync();
-            if (condition(m))
-            {
-                return m;
-            }
-
-            Assert.True(DateTime.UtcNow < until && !agent.HasExited, $"not within 30 s: {what}\n{agent.Output}");
-            await Task.Delay(200);
-        }
-    }
 
     private static async Task Signal(int pid, string signal)
     {

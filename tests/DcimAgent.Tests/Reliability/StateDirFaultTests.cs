@@ -39,7 +39,7 @@ public sealed class StateDirFaultTests(ITestOutputHelper output)
             """);
         using var agent = await AgentProcess.StartAsync(config, HttpPort);
         var notes = new List<string>();
-        var m = await WaitAsync(agent, x => Value(x, Energy) > 0 && File.Exists(ledger), "energy published and the ledger saved");
+        var m = await agent.WaitForMetricsAsync(x => Value(x, Energy) > 0 && File.Exists(ledger), "energy published and the ledger saved");
         notes.Add($"healthy: energy {Value(m, Energy)} J, save errors {Value(m, SaveErrors)}");
 
         // Fault 1: the state directory is replaced by a plain file.
@@ -66,9 +66,9 @@ public sealed class StateDirFaultTests(ITestOutputHelper output)
     private static async Task CheckOutageAsync(AgentProcess agent, List<string> notes, string what, string path)
     {
         var start = await agent.MetricsAsync();
-        var m = await WaitAsync(agent, x => Value(x, SaveErrors) >= Value(start, SaveErrors) + 3, $"three failed saves ({what})");
+        var m = await agent.WaitForMetricsAsync(x => Value(x, SaveErrors) >= Value(start, SaveErrors) + 3, $"three failed saves ({what})");
         var held = Value(m, Energy);
-        var m2 = await WaitAsync(agent, x => Value(x, PollsOk) >= Value(m, PollsOk) + 2, "polls during the fault");
+        var m2 = await agent.WaitForMetricsAsync(x => Value(x, PollsOk) >= Value(m, PollsOk) + 2, "polls during the fault");
         notes.Add($"{what}: save errors {Value(start, SaveErrors)} -> {Value(m2, SaveErrors)}, ok polls {Value(start, PollsOk)} -> {Value(m2, PollsOk)}, energy held at {held} J");
         Assert.Equal(held, Value(m2, Energy));
         Assert.Contains(path, agent.Output, StringComparison.Ordinal);
@@ -79,28 +79,12 @@ public sealed class StateDirFaultTests(ITestOutputHelper output)
     {
         var fixedAt = DateTime.UtcNow;
         var before = await agent.MetricsAsync();
-        var m = await WaitAsync(agent, x => Value(x, Energy) > Value(before, Energy) && File.GetLastWriteTimeUtc(ledger) > fixedAt, "energy published again and the ledger saved");
+        var m = await agent.WaitForMetricsAsync(x => Value(x, Energy) > Value(before, Energy) && File.GetLastWriteTimeUtc(ledger) > fixedAt, "energy published again and the ledger saved");
         var errors = Value(m, SaveErrors);
-        var m2 = await WaitAsync(agent, x => Value(x, Energy) > Value(m, Energy), "energy still moving");
+        var m2 = await agent.WaitForMetricsAsync(x => Value(x, Energy) > Value(m, Energy), "energy still moving");
         notes.Add($"resumed: energy {Value(before, Energy)} -> {Value(m2, Energy)} J, save errors stay {Value(m2, SaveErrors)}");
         Assert.Equal(errors, Value(m2, SaveErrors));
     }
 
     private static double Value(string exposition, string series) => AgentProcess.Sample(exposition, series);
-
-    private static async Task<string> WaitAsync(AgentProcess agent, Func<string, bool> condition, string what)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var m = await agent.MetricsAsync();
-            if (condition(m))
-            {
-                return m;
-            }
-
-            Assert.True(DateTime.UtcNow < until && !agent.HasExited, $"not within 30 s: {what}\n{agent.Output}");
-            await Task.Delay(250);
-        }
-    }
 }

@@ -130,8 +130,8 @@ public class SecretsScanTests(ITestOutputHelper output)
         // First every target polled (so the secrets were really used, and logged about at Debug). Traps wait for
         // it: a trap from a target's address counts under that device, and a device whose profile is resolved
         // later starts its series afresh.
-        var text = await WaitForAsync(agent, t =>
-            Up(t, "lab-snmpd") == "1" && Up(t, "sim-ups") == "1" && Up(t, "demo-ups") == "1" && Up(t, "dead") == "0", "every target polled");
+        var text = await agent.WaitForMetricsAsync(t =>
+            Up(t, "lab-snmpd") == "1" && Up(t, "sim-ups") == "1" && Up(t, "demo-ups") == "1" && Up(t, "dead") == "0", "every target polled", seconds: 40);
 
         string[][] traps =
         [
@@ -150,12 +150,12 @@ public class SecretsScanTests(ITestOutputHelper output)
         Assert.True(pub.ExitCode == 0, "mosquitto_pub: " + pub.All);
 
         // The receiver took the configured community and user and counted the wrong ones; the broker's password worked.
-        text = await WaitForAsync(agent, t =>
+        text = await agent.WaitForMetricsAsync(t =>
             AgentProcess.Sum(t, "dcim_snmp_traps_received_total") == 2
             && AgentProcess.Sample(t, "dcim_agent_traps_dropped_total{reason=\"unknown_community_or_user\"}") == 1
             && AgentProcess.Sample(t, "dcim_agent_traps_dropped_total{reason=\"auth_failure\"}") == 1
             && t.Contains("dcim_sensor_temperature_celsius{device=\"room-probe\",device_class=\"sensor_hub\",site=\"lab\",sensor=\"inlet\"} 21.5", StringComparison.Ordinal),
-            "2 traps received, 1 unknown community, 1 auth failure, the MQTT reading stored");
+            "2 traps received, 1 unknown community, 1 auth failure, the MQTT reading stored", seconds: 40);
         scan.Add("run: /metrics", text);
         scan.Add("run: /healthz", await agent.GetAsync("/healthz"));
         scan.Add("run: /readyz", await agent.GetAsync("/readyz"));
@@ -175,19 +175,6 @@ public class SecretsScanTests(ITestOutputHelper output)
         scan.Add("node: /metrics", await node.MetricsAsync());
         Assert.Equal(0, await node.StopAsync());
         scan.Add("node: stdout+stderr (Debug)", node.Output);
-    }
-
-    private static async Task<string> WaitForAsync(AgentProcess agent, Func<string, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(40);
-        string text;
-        while (!condition(text = await agent.MetricsAsync()))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out after 40 s waiting for {what}:\n{text}\n{agent.Output}");
-            await Task.Delay(500);
-        }
-
-        return text;
     }
 
     private static string Up(string text, string device)

@@ -89,6 +89,37 @@ public sealed class AgentProcess : IDisposable
 
     public Task<string> MetricsAsync() => GetAsync("/metrics");
 
+    /// <summary>
+    /// Scrapes /metrics until <paramref name="condition"/> holds and returns that scrape; fails the test, with the
+    /// last scrape and the agent's output, after <paramref name="seconds"/> or once the agent has exited.
+    /// </summary>
+    public async Task<string> WaitForMetricsAsync(Func<string, bool> condition, string what, double seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        string text;
+        while (!condition(text = await MetricsAsync()))
+        {
+            Assert.True(DateTime.UtcNow < deadline && !HasExited, $"not within {seconds} s: {what}\n{text}\n{Output}");
+            await Task.Delay(200);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Waits until the agent's output holds <paramref name="text"/>: output is read asynchronously, so a log line
+    /// written just after a metric changed may still be on its way when the scrape shows the change.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, double seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"'{text}' not in the agent's output within {seconds} s:\n{Output}");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>GETs one endpoint (with the basic-auth credentials given at start) and returns the body.</summary>
     public async Task<string> GetAsync(string path)
     {
