@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 COUNT=${1:-50000}    # 100k+ at QoS 1: mosquitto 2.0.11 here disconnected mosquitto_pub "due to out of memory"
 WARMUP=${2:-40000}   # 4 × the untimed round the agent takes until the JIT is done with the receive path
 PORT=18860
-TOOLS=../shared/tools
-PAYLOAD=$(cat ../shared/fixtures/mqtt/tasmota_sonoff-pow-r2_tele-SENSOR.json)
+TOOLS=tests/peers
+PAYLOAD=$(cat tests/fixtures/mqtt/tasmota_sonoff-pow-r2_tele-SENSOR.json)
 TMP=$(mktemp -d); chmod 755 "$TMP"
 trap '"$TOOLS/mosquitto-stop.sh" $PORT >/dev/null 2>&1 || true; rm -rf "$TMP"' EXIT
 

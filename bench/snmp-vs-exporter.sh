@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Client CPU per 1,000 varbinds and RSS: dcim-agent's SNMP poller vs prometheus-snmp-exporter 0.21, in one run,
-# against the same peers: the real recordings in ../shared/fixtures/snmprec (served by snmpsimd, community =
+# against the same peers: the real recordings in tests/fixtures/snmprec (served by snmpsimd, community =
 # file name) and net-snmp's snmpd (ifTable + ifXTable, walked by both).
 #
 # usage: bench/snmp-vs-exporter.sh [DURATION_S] [INTERVAL_S]        (defaults 120 and 10)
@@ -21,9 +21,9 @@ BASE=${BENCH_PORT_BASE:-19710}
 SIM_PORT=$BASE SNMPD_PORT=$((BASE + 1)) EXP_PORT=$((BASE + 2)) AGENT_PORT=$((BASE + 3))
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=$(cd "$REPO/../shared" && pwd)
-TOOLS=$SHARED/tools
-RECORDINGS=$SHARED/fixtures/snmprec
+FIXTURES=$REPO/tests/fixtures
+TOOLS=$REPO/tests/peers
+RECORDINGS=$FIXTURES/snmprec
 
 # recording (= community) -> snmp_exporter 0.21 module covering the same device MIB
 declare -A MODULE=(
@@ -36,7 +36,7 @@ declare -A MODULE=(
 )
 
 for bin in snmpsimd snmpd prometheus-snmp-exporter curl dotnet; do
-    command -v "$bin" >/dev/null || { echo "missing $bin: run $TOOLS/peers-install.sh (dotnet: the .NET 10 SDK)" >&2; exit 2; }
+    command -v "$bin" >/dev/null || { echo "missing $bin: run $TOOLS/install.sh (dotnet: the .NET 10 SDK)" >&2; exit 2; }
 done
 
 STATE=$(mktemp -d /tmp/dcim-bench-snmp.XXXXXX)
@@ -62,7 +62,7 @@ dotnet publish "$REPO/src/DcimAgent" -c Release -o "$STATE/agent" --nologo -v qu
 "$TOOLS/snmpd-start.sh" "$SNMPD_PORT" >&2
 
 # snmp_exporter config: one module per recording (its vendor module, community = recording) plus if_mib.
-/usr/bin/python3 - "$SHARED/fixtures/snmp_exporter/snmp-v0.21.0.yml" "$STATE/snmp.yml" "${!MODULE[@]}" \
+/usr/bin/python3 - "$FIXTURES/snmp_exporter/snmp-v0.21.0.yml" "$STATE/snmp.yml" "${!MODULE[@]}" \
     "--" "${MODULE[@]}" <<'PY'
 import copy, sys, yaml
 src, dst, rest = sys.argv[1], sys.argv[2], sys.argv[3:]

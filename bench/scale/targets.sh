@@ -10,18 +10,18 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 TARGETS=${TARGETS:-10000}; SNMPDS=${SNMPDS:-64}; INTERVAL=${INTERVAL:-60}; CYCLES=${CYCLES:-3}; WARMUP=${WARMUP:-1}; CONCURRENCY=${CONCURRENCY:-256}
 HTTP_PORT=19470; FIRST_SNMPD=19301
-SHARED=../shared/tools
+PEERS=tests/peers
 dotnet build -c Release bench/DcimAgent.ScaleBench -v q -nologo >/dev/null
 AGENT_DLL=bench/DcimAgent.ScaleBench/bin/Release/net10.0/dcim-agent.dll
 TMP=$(mktemp -d)
 PORTS=(); for i in $(seq 0 $((SNMPDS - 1))); do PORTS+=($((FIRST_SNMPD + i))); done
 cleanup() {
   [[ -n "${AGENT:-}" ]] && kill "$AGENT" 2>/dev/null
-  for p in "${PORTS[@]}"; do "$SHARED/snmpd-stop.sh" "$p" >/dev/null 2>&1 || true; done
+  for p in "${PORTS[@]}"; do "$PEERS/snmpd-stop.sh" "$p" >/dev/null 2>&1 || true; done
   rm -rf "$TMP"
 }
 trap cleanup EXIT
-for p in "${PORTS[@]}"; do "$SHARED/snmpd-start.sh" "$p" >/dev/null; done
+for p in "${PORTS[@]}"; do "$PEERS/snmpd-start.sh" "$p" >/dev/null; done
 SNMPD_PIDS=(); for p in "${PORTS[@]}"; do SNMPD_PIDS+=("$(cat "${PEERS_STATE_DIR:-/tmp/peers}/snmpd-$p/snmpd.pid")"); done
 
 {

@@ -13,14 +13,14 @@ read -r -a RATES <<<"${RATES[*]}"
 STEP=${SECONDS_PER_STEP:-5}
 LEVEL=${LOG_LEVEL:-information}
 TRAPD_PORT=19420; OUR_PORT=19421; HTTP_PORT=19422
-SHARED=../shared/tools
+PEERS=tests/peers
 dotnet build -c Release bench/DcimAgent.ScaleBench -v q -nologo >/dev/null
 BINDIR=bench/DcimAgent.ScaleBench/bin/Release/net10.0
 TMP=$(mktemp -d)
-cleanup() { [[ -n "${AGENT:-}" ]] && kill "$AGENT" 2>/dev/null; "$SHARED/snmptrapd-stop.sh" "$TRAPD_PORT" >/dev/null 2>&1 || true; rm -rf "$TMP"; }
+cleanup() { [[ -n "${AGENT:-}" ]] && kill "$AGENT" 2>/dev/null; "$PEERS/snmptrapd-stop.sh" "$TRAPD_PORT" >/dev/null 2>&1 || true; rm -rf "$TMP"; }
 trap cleanup EXIT
 
-"$SHARED/snmptrapd-start.sh" "$TRAPD_PORT" >/dev/null
+"$PEERS/snmptrapd-start.sh" "$TRAPD_PORT" >/dev/null
 TRAPD_PID=$(cat "${PEERS_STATE_DIR:-/tmp/peers}/snmptrapd-$TRAPD_PORT/snmptrapd.pid")
 TRAPD_LOG="${PEERS_STATE_DIR:-/tmp/peers}/snmptrapd-$TRAPD_PORT/snmptrapd.log"
 cat >"$TMP/agent.yaml" <<YAML

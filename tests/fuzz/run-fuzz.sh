@@ -3,7 +3,7 @@
 #   TARGET: snmp trap mqtt-json mqtt-value mqtt-tasmota mqtt-shelly mqtt-sparkplug-b mqtt-dcim-json
 #           npu-smi nvidia-csv nvidia-xml nvml config      (run-fuzz.sh --list prints them)
 #   Needs: apt-get install afl++ ; dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0
-#   Seeds are generated at run time (our own encoders, and the fixtures under ../shared read in place) into
+#   Seeds are generated at run time (our own encoders, and the fixtures under tests/fixtures) into
 #   tests/fuzz/findings/TARGET/seeds; AFL++ state in tests/fuzz/findings/TARGET/default (git-ignored). A second
 #   run of the same target resumes its queue. Default duration 1800 s. One instance at a time: the machine is shared.
 #   Replay findings: dotnet tests/fuzz/out/clean/DcimAgent.Fuzz.dll TARGET --replay tests/fuzz/findings/TARGET/default/crashes

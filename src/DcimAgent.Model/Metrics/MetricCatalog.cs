@@ -4,7 +4,7 @@ using System.Reflection;
 namespace DcimAgent.Model.Metrics;
 
 /// <summary>
-/// The families of ../shared/spec/metrics.md as code. Nothing in the agent may expose a device family that is
+/// The families of the metrics contract (tests/fixtures/spec/metrics.md) as code. Nothing in the agent may expose a device family that is
 /// not declared here (dashboards, rules and outside checks are written against these names).
 /// Split by section into partial files: MetricCatalog.Power.cs, .Cooling.cs, ...
 /// </summary>

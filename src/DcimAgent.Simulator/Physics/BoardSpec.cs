@@ -2,9 +2,9 @@ namespace DcimAgent.Simulator.Physics;
 
 /// <summary>
 /// How one accelerator model behaves. The H100 numbers come from the real NVML series in
-/// shared/fixtures/accelerators/nvidia-h100 (idle ~71 W at 35 °C and 345 MHz; under load pinned at the 700 W
+/// tests/fixtures/accelerators/nvidia-h100 (idle ~71 W at 35 °C and 345 MHz; under load pinned at the 700 W
 /// limit with the SW power cap reason and 1305–1410 MHz; 53 → 64 °C; 89 °C slowdown); the Ascend numbers from
-/// the real npu-smi tables in shared/fixtures/ascend (910B3: 88–97 W and 30–37 °C idle, 64 GiB HBM).
+/// the real npu-smi tables in tests/fixtures/ascend (910B3: 88–97 W and 30–37 °C idle, 64 GiB HBM).
 /// </summary>
 public sealed record BoardSpec
 {

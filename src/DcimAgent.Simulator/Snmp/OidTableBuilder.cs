@@ -6,7 +6,7 @@ namespace DcimAgent.Simulator.Snmp;
 /// <summary>
 /// Collects the rows of one device's MIB view. Values are typed as the real agents type them (PowerNet and
 /// iDRAC use INTEGER for readings, the high-precision UPS objects Gauge32), which the recordings in
-/// shared/fixtures/snmprec show.
+/// tests/fixtures/snmprec show.
 /// </summary>
 internal sealed class OidTableBuilder
 {

@@ -18,6 +18,7 @@ public static class CommandLine
         ("node", "node mode on a GPU/NPU host: read the boards, serve /metrics and/or publish dcim-json", NodeCommand.RunAsync),
         ("probe", "print the metrics one device or one captured payload produces (SNMP target, MQTT payload, GPU/NPU capture)", ProbeCommand.RunAsync),
         ("profiles", "list the SNMP device profiles, or show which one a device matches", ProfilesCommand.RunAsync),
+        ("metrics", "print the metrics reference (every family, its unit and labels) as Markdown", MetricsCommand.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

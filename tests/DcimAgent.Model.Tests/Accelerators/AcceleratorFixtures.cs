@@ -6,7 +6,7 @@ using DcimAgent.Model.Tests.Support;
 namespace DcimAgent.Model.Tests.Accelerators;
 
 /// <summary>
-/// Finds ../shared/fixtures through <see cref="RepoPaths"/> and turns a capture into
+/// Finds tests/fixtures through <see cref="RepoPaths"/> and turns a capture into
 /// exposition text. Golden files live beside the tests in Golden/; set DCIM_UPDATE_GOLDEN=1 to rewrite them
 /// after a reviewed change.
 /// </summary>
@@ -16,14 +16,14 @@ internal static class AcceleratorFixtures
 
     public static string RepoRoot => RepoPaths.Root;
 
-    public static string Shared => RepoPaths.Shared;
+    public static string Fixtures => RepoPaths.Fixtures;
 
-    public static string Ascend(string file) => Path.Combine(Shared, "fixtures", "ascend", file);
+    public static string Ascend(string file) => Path.Combine(Fixtures, "ascend", file);
 
-    public static string H100(string file) => Path.Combine(Shared, "fixtures", "accelerators", "nvidia-h100", file);
+    public static string H100(string file) => Path.Combine(Fixtures, "accelerators", "nvidia-h100", file);
 
     public static string Read(string path) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"fixture missing: {path} (is ../shared beside the repository?)");
+        File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"fixture missing: {path} (is tests/fixtures complete the repository?)");
 
     /// <summary>Replays every frame of a capture into a store (timestamps from the capture, else 1 s apart).</summary>
     public static SeriesStore Store(string text, CaptureFormat format)

@@ -2,7 +2,7 @@ using DcimAgent.Model.Accelerators;
 
 namespace DcimAgent.Model.Tests.Accelerators;
 
-/// <summary>Every npu-smi and nvidia-smi capture in ../shared/fixtures against its reviewed exposition in Golden/.</summary>
+/// <summary>Every npu-smi and nvidia-smi capture in tests/fixtures against its reviewed exposition in Golden/.</summary>
 public sealed class AcceleratorGoldenTests
 {
     public static TheoryData<string, string, string> Captures => new()

@@ -2,7 +2,7 @@ using DcimAgent.Model.Accelerators;
 
 namespace DcimAgent.Model.Tests.Accelerators;
 
-/// <summary>The ground truth of ../shared/fixtures/ascend/README.md, value by value.</summary>
+/// <summary>The ground truth of tests/fixtures/ascend/README.md, value by value.</summary>
 public sealed class NpuSmiParserTests
 {
     private const double MiB = 1024 * 1024;

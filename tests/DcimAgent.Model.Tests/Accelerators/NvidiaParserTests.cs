@@ -2,7 +2,7 @@ using DcimAgent.Model.Accelerators;
 
 namespace DcimAgent.Model.Tests.Accelerators;
 
-/// <summary>The H100 captures of ../shared/fixtures/accelerators/nvidia-h100 against their README facts.</summary>
+/// <summary>The H100 captures of tests/fixtures/accelerators/nvidia-h100 against their README facts.</summary>
 public sealed class NvidiaParserTests
 {
     private const string Uuid = "GPU-01952c05-254a-7bc6-dd11-10dbb5dff193";

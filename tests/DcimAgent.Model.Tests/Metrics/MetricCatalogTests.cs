@@ -9,7 +9,7 @@ public class MetricCatalogTests
     [Fact]
     public void Catalog_HasEveryFamilyOfTheSpec()
     {
-        var spec = File.ReadAllText(RepoPaths.SharedFile("spec", "metrics.md"));
+        var spec = File.ReadAllText(RepoPaths.Fixture("spec", "metrics.md"));
         var names = Regex.Matches(spec, @"`(dcim_[a-z0-9_]+)(?:\{[^`]*\})?`")
             .Select(m => m.Groups[1].Value)
             .Where(n => !n.EndsWith('_')) // prose fragments such as `dcim_`

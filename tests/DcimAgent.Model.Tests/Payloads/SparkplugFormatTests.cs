@@ -201,7 +201,7 @@ public class SparkplugFormatTests
     public void Proto_CopyInSource_IsTheFixtureByteForByte()
     {
         var copy = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "src", "DcimAgent.Model", "Payloads", "Sparkplug", "sparkplug_b.proto"));
-        var fixture = File.ReadAllBytes(RepoPaths.SharedFile("fixtures", "mqtt", "sparkplug_b.proto"));
+        var fixture = File.ReadAllBytes(RepoPaths.Fixture("mqtt", "sparkplug_b.proto"));
 
         Assert.Equal(fixture, copy);
     }

@@ -198,7 +198,7 @@ public class TasmotaFastPathTests
         Assert.Equal(0, mapper.FastPathTaken);
     }
 
-    private static string Fixture(string file) => File.ReadAllText(RepoPaths.SharedFile("fixtures", "mqtt", file));
+    private static string Fixture(string file) => File.ReadAllText(RepoPaths.Fixture("mqtt", file));
 
     private static (PayloadOutcome Outcome, List<string> Samples) Run(TasmotaFormat mapper, byte[] payload)
     {

@@ -3,7 +3,7 @@ using DcimAgent.Model.Tests.Support;
 namespace DcimAgent.Model.Tests.Profiles;
 
 /// <summary>
-/// Every ground-truth value of ../shared/fixtures/snmprec/README*.md that has a family in spec/metrics.md,
+/// Every ground-truth value of tests/fixtures/snmprec/README*.md that has a family in spec/metrics.md,
 /// asserted one by one in base units (the README's normalised column), through auto-detection and one poll.
 /// </summary>
 public sealed class GroundTruthTests

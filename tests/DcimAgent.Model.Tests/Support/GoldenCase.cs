@@ -7,7 +7,7 @@ using DcimAgent.Model.Store;
 namespace DcimAgent.Model.Tests.Support;
 
 /// <summary>
-/// One golden testcase folder: <c>case.txt</c> names the recording (relative to ../shared/fixtures) and the
+/// One golden testcase folder: <c>case.txt</c> names the recording (relative to tests/fixtures) and the
 /// profile auto-detection must pick; <c>expected.prom</c> is the exposition of one poll.
 /// </summary>
 internal sealed class GoldenCase
@@ -39,7 +39,7 @@ internal sealed class GoldenCase
     /// <summary>Detects, polls once and maps, like the agent does, over the recording in memory.</summary>
     public async Task<GoldenResult> RunAsync()
     {
-        var recording = SnmprecFile.Load(Path.Combine(RepoPaths.SharedFile("fixtures", Recording)));
+        var recording = SnmprecFile.Load(Path.Combine(RepoPaths.Fixture(Recording)));
         var querier = new SnmprecQuerier(recording);
         var detection = await PollSteps.DetectAsync(querier, Catalog, CancellationToken.None);
         Assert.True(detection.Profile is not null, $"{Name}: {detection.Detail}");

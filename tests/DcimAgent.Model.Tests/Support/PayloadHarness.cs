@@ -35,7 +35,7 @@ internal sealed class PayloadHarness
     }
 
     public PayloadOutcome RunFixture(string topic, params string[] fixturePath) =>
-        Run(topic, File.ReadAllBytes(RepoPaths.SharedFile(fixturePath)));
+        Run(topic, File.ReadAllBytes(RepoPaths.RepoFile(["tests", .. fixturePath])));
 
     public double Value(MetricFamily family, string device, params (string, string)[] labels)
     {

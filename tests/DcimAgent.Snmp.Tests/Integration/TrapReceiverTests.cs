@@ -6,7 +6,7 @@ using DcimAgent.Snmp.Traps;
 
 namespace DcimAgent.Snmp.Tests.Integration;
 
-/// <summary>Every kind net-snmp's snmptrap sends (../shared/tools/snmptrap-send.sh) arrives decoded; informs are acknowledged.</summary>
+/// <summary>Every kind net-snmp's snmptrap sends (tests/peers/snmptrap-send.sh) arrives decoded; informs are acknowledged.</summary>
 [Trait("Category", "Integration")]
 public sealed class TrapReceiverTests
 {
@@ -29,7 +29,7 @@ public sealed class TrapReceiverTests
         });
         listener.Start();
 
-        var send = Task.Run(() => PeerTools.Run(Path.Combine(PeerTools.SharedTools, "snmptrap-send.sh"), port.ToString(), kind));
+        var send = Task.Run(() => PeerTools.Run(Path.Combine(PeerTools.PeerScripts, "snmptrap-send.sh"), port.ToString(), kind));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var n = await listener.Notifications.ReadAsync(cts.Token);
         var (rc, stdout, stderr) = await send;
@@ -78,7 +78,7 @@ public sealed class TrapReceiverTests
             Users = [new UsmCredentials("peers-sha-aes", SecurityLevel.AuthPriv, AuthProtocol.Sha1, "another-password", PrivProtocol.Aes128, "peers-aes-pass")],
         });
         listener.Start();
-        PeerTools.Run(Path.Combine(PeerTools.SharedTools, "snmptrap-send.sh"), port.ToString(), "v2c", "v3-trap");
+        PeerTools.Run(Path.Combine(PeerTools.PeerScripts, "snmptrap-send.sh"), port.ToString(), "v2c", "v3-trap");
         // Wait for both verdicts, not just both datagrams: a datagram is counted before it is judged.
         for (var i = 0; i < 50 && listener.Counters.UnknownCommunity + listener.Counters.AuthFailures < 2; i++)
         {

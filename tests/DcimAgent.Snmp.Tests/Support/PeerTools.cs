@@ -2,34 +2,25 @@ using System.Diagnostics;
 
 namespace DcimAgent.Snmp.Tests.Support;
 
-/// <summary>Runs net-snmp tools and the shared peer scripts; fails (never skips) when they are missing.</summary>
+/// <summary>Runs net-snmp tools and the project's peer scripts; fails (never skips) when they are missing.</summary>
 internal static class PeerTools
 {
-    public const string InstallHint = "install the peers: ../shared/tools/peers-install.sh (apt-get install snmpd snmp snmptrapd)";
+    public const string InstallHint = "install the peers: tests/peers/install.sh (apt-get install snmpd snmp snmptrapd)";
 
-    public static string SharedTools
+    /// <summary>The repository's tests/peers (the folder above the one holding DcimAgent.sln's tests).</summary>
+    public static string PeerScripts
     {
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null)
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DcimAgent.sln")))
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "tools");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-
-                candidate = Path.Combine(dir.FullName, "..", "shared", "tools");
-                if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "DcimAgent.sln")))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-
                 dir = dir.Parent;
             }
 
-            return "/work/shared/tools";
+            return dir is null
+                ? throw new InvalidOperationException("DcimAgent.sln not found above " + AppContext.BaseDirectory)
+                : Path.Combine(dir.FullName, "tests", "peers");
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class SnmpdFixture : IDisposable
     {
         PeerTools.Require("snmpd");
         PeerTools.Require("snmpwalk");
-        var (rc, stdout, stderr) = PeerTools.Run(Path.Combine(PeerTools.SharedTools, "snmpd-start.sh"), Port.ToString());
+        var (rc, stdout, stderr) = PeerTools.Run(Path.Combine(PeerTools.PeerScripts, "snmpd-start.sh"), Port.ToString());
         Assert.True(rc == 0, $"snmpd-start.sh failed ({PeerTools.InstallHint}): {stdout}{stderr}");
     }
 
@@ -19,7 +19,7 @@ public sealed class SnmpdFixture : IDisposable
 
     public string Address => $"127.0.0.1:{Port}";
 
-    public void Dispose() => PeerTools.Run(Path.Combine(PeerTools.SharedTools, "snmpd-stop.sh"), Port.ToString());
+    public void Dispose() => PeerTools.Run(Path.Combine(PeerTools.PeerScripts, "snmpd-stop.sh"), Port.ToString());
 }
 
 [CollectionDefinition(Name)]

@@ -5,7 +5,7 @@ namespace DcimAgent.Tests.Cli;
 
 public sealed class ProbeCommandTests
 {
-    private static string Recording(string name) => RepoPaths.SharedFile("fixtures", "snmprec", name + ".snmprec");
+    private static string Recording(string name) => RepoPaths.Fixture("snmprec", name + ".snmprec");
 
     private static string Profiles => RepoPaths.RepoFile("config", "profiles");
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DcimAgent.Tests.Support;
 using System.Text.RegularExpressions;
 using DcimAgent.Cli;
 
@@ -9,11 +10,7 @@ namespace DcimAgent.Tests.Cli;
 public sealed partial class SnmpCommandTests
 {
     private const int Port = 17040;
-    private const string Tools = "/work/shared/tools";
-
-    private static string ToolsDir => Directory.Exists(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/tools"))
-        ? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/tools"))
-        : Tools;
+    private static string ToolsDir => Path.Combine(RepoPaths.Root, "tests", "peers");
 
     private static (int Rc, string Out, string Err) Run(string file, params string[] args)
     {
@@ -34,7 +31,7 @@ public sealed partial class SnmpCommandTests
     public async Task Bulkwalk_V3AuthPrivAes256_EqualsSnmpbulkwalk()
     {
         var start = Run(Path.Combine(ToolsDir, "snmpd-start.sh"), Port.ToString());
-        Assert.True(start.Rc == 0, "snmpd missing? run ../shared/tools/peers-install.sh: " + start.Out + start.Err);
+        Assert.True(start.Rc == 0, "snmpd missing? run tests/peers/install.sh: " + start.Out + start.Err);
         try
         {
             string[] flags = ["-v", "3", "-l", "authPriv", "-u", "peers-sha-aes256", "-a", "SHA", "-A", "peers-sha-pass", "-x", "AES-256", "-X", "peers-aes256-pass"];

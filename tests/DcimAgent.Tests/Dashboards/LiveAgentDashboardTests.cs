@@ -34,8 +34,8 @@ public class LiveAgentDashboardTests(ITestOutputHelper output)
     [Fact]
     public async Task EveryDashboardQuery_AgainstAgentFedBySnmpsimAndMqtt_ParsesAndReturnsData()
     {
-        var start = await Tool("snmpsim-start.sh", RepoPaths.SharedFile("fixtures", "snmprec"), SnmpsimPort.ToString(CultureInfo.InvariantCulture));
-        Assert.True(start.Rc == 0, "snmpsimd missing or failed? run ../shared/tools/peers-install.sh: " + start.Output);
+        var start = await Tool("snmpsim-start.sh", RepoPaths.Fixture("snmprec"), SnmpsimPort.ToString(CultureInfo.InvariantCulture));
+        Assert.True(start.Rc == 0, "snmpsimd missing or failed? run tests/peers/install.sh: " + start.Output);
         using var dir = new TempDir();
         try
         {
@@ -56,7 +56,7 @@ public class LiveAgentDashboardTests(ITestOutputHelper output)
             var loaded = ConfigLoader.Parse(demo, "demo.yaml", Environment.GetEnvironmentVariable, RepoPaths.RepoFile("config"));
             Assert.Empty(loaded.Errors);
             var config = loaded.Config;
-            foreach (var file in Directory.GetFiles(RepoPaths.SharedFile("fixtures", "snmprec"), "*.snmprec").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(RepoPaths.Fixture("snmprec"), "*.snmprec").Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileNameWithoutExtension(file);
                 config.Snmp.Credentials.Add(new SnmpCredential { Name = "rec-" + name, Version = "2c", Community = name });
@@ -142,7 +142,7 @@ public class LiveAgentDashboardTests(ITestOutputHelper output)
 
     private static async Task<(int Rc, string Output)> Tool(string script, params string[] args)
     {
-        var psi = new ProcessStartInfo(RepoPaths.SharedFile("tools", script)) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(RepoPaths.PeerScript(script)) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);

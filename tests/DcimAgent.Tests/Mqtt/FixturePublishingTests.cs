@@ -11,7 +11,7 @@ public partial class FixturePublishingTests
 {
     private const int Port = 18800;
 
-    private static string Fixture(string name) => RepoPaths.SharedFile("fixtures", "mqtt", name);
+    private static string Fixture(string name) => RepoPaths.Fixture("mqtt", name);
 
     private static double Value(MqttAgent a, MetricFamily f, string device, params (string, string)[] labels)
     {

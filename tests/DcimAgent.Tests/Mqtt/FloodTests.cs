@@ -22,7 +22,7 @@ public class FloodTests(ITestOutputHelper output)
         await agent.WaitConnectedAsync();
 
         // Count copies of the real Tasmota fixture (239 bytes; 5 MB in all) in one mosquitto_pub -l burst.
-        var payload = File.ReadAllText(RepoPaths.SharedFile("fixtures", "mqtt", "tasmota_sonoff-pow-r2_tele-SENSOR.json")).Trim();
+        var payload = File.ReadAllText(RepoPaths.Fixture("mqtt", "tasmota_sonoff-pow-r2_tele-SENSOR.json")).Trim();
         var lines = Path.Combine(Path.GetTempPath(), $"dcim-flood-{Environment.ProcessId}.txt");
         await File.WriteAllLinesAsync(lines, Enumerable.Repeat(payload, Count));
         try

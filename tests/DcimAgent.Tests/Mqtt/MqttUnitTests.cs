@@ -125,7 +125,7 @@ public class MqttUnitTests
         var stderr = new StringWriter();
 
         var rc = await PayloadProbe.RunAsync(
-            ["--input", RepoPaths.SharedFile("fixtures", "mqtt", "tasmota_sonoff-pow-r2_tele-SENSOR.json"), "--format", "tasmota", "--device", "pow1"],
+            ["--input", RepoPaths.Fixture("mqtt", "tasmota_sonoff-pow-r2_tele-SENSOR.json"), "--format", "tasmota", "--device", "pow1"],
             stdout, stderr, CancellationToken.None);
 
         Assert.Equal(0, rc);
@@ -140,7 +140,7 @@ public class MqttUnitTests
     public async Task Probe_RejectedPayload_ExitsOneWithReason()
     {
         var stderr = new StringWriter();
-        var file = RepoPaths.SharedFile("fixtures", "mqtt", "sparkplugb_NDATA_spec-example.json.txt");
+        var file = RepoPaths.Fixture("mqtt", "sparkplugb_NDATA_spec-example.json.txt");
 
         var rc = await PayloadProbe.RunAsync(["--input", file, "--format", "json", "--map", "metrics[0].value=dcim_server_power_watts"], new StringWriter(), stderr, CancellationToken.None);
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DcimAgent.Tests.Node;
 
 /// <summary>
-/// Paths to ../shared (found from the folder holding DcimAgent.sln), stand-in vendor tools that print real
+/// Paths to tests/fixtures (found from the folder holding DcimAgent.sln), stand-in vendor tools that print real
 /// captures, and the mosquitto peer for the integration tests.
 /// </summary>
 internal static class NodeFixtures
@@ -12,11 +12,11 @@ internal static class NodeFixtures
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    public static string Fixtures => Path.Combine(RepoRoot, "tests", "fixtures");
 
-    public static string H100(string file) => Path.Combine(Shared, "fixtures", "accelerators", "nvidia-h100", file);
+    public static string H100(string file) => Path.Combine(Fixtures, "accelerators", "nvidia-h100", file);
 
-    public static string Ascend(string file) => Path.Combine(Shared, "fixtures", "ascend", file);
+    public static string Ascend(string file) => Path.Combine(Fixtures, "ascend", file);
 
     /// <summary>A temp folder with an executable shell script that plays a vendor tool (prints a real capture).</summary>
     public static string Tool(string name, string body)
@@ -33,11 +33,11 @@ internal static class NodeFixtures
         return path;
     }
 
-    /// <summary>Starts (idempotently) the shared mosquitto peer; fails with the install command when it is missing.</summary>
+    /// <summary>Starts (idempotently) the mosquitto peer; fails with the install command when it is missing.</summary>
     public static void StartMosquitto()
     {
-        var script = Path.Combine(Shared, "tools", "mosquitto-start.sh");
-        Assert.True(File.Exists("/usr/sbin/mosquitto"), $"mosquitto is not installed: run {Path.Combine(Shared, "tools", "peers-install.sh")}");
+        var script = Path.Combine(RepoRoot, "tests", "peers", "mosquitto-start.sh");
+        Assert.True(File.Exists("/usr/sbin/mosquitto"), $"mosquitto is not installed: run {Path.Combine(RepoRoot, "tests", "peers", "install.sh")}");
         var psi = new ProcessStartInfo("bash", [script, MosquittoPort.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,

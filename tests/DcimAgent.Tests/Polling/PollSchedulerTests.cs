@@ -20,7 +20,7 @@ public sealed class PollSchedulerTests(ITestOutputHelper output)
     public async Task RunAsync_DeadAndSlowTargets_HealthyOnesKeepSchedule()
     {
         var catalog = ProfileCatalog.Load([RepoPaths.RepoFile("config", "profiles")]);
-        var recording = SnmprecFile.Load(RepoPaths.SharedFile("fixtures", "snmprec", "apc_ap8959eu3.snmprec"));
+        var recording = SnmprecFile.Load(RepoPaths.Fixture("snmprec", "apc_ap8959eu3.snmprec"));
         var interval = TimeSpan.FromSeconds(4);
         var targets = new List<PollTarget>();
         for (var i = 0; i < 50; i++)
@@ -28,7 +28,7 @@ public sealed class PollSchedulerTests(ITestOutputHelper output)
             targets.Add(new PollTarget($"pdu-{i:00}", "auto", null, new Dictionary<string, string>(), interval, new SnmprecQuerier(recording)));
         }
 
-        var recordingText = await File.ReadAllTextAsync(RepoPaths.SharedFile("fixtures", "snmprec", "apc_ap8959eu3.snmprec"));
+        var recordingText = await File.ReadAllTextAsync(RepoPaths.Fixture("snmprec", "apc_ap8959eu3.snmprec"));
         var dead = new PollTarget("dead", "auto", "pdu", new Dictionary<string, string>(), interval, new ScriptedQuerier(recordingText, dead: true));
         var slow = new PollTarget("slow", "apc-rpdu2", null, new Dictionary<string, string>(), interval, new ScriptedQuerier(recordingText, delay: TimeSpan.FromSeconds(3)));
         targets.Add(dead);

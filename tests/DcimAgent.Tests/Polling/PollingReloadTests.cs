@@ -31,7 +31,7 @@ public sealed class PollingReloadTests
         var path = dir.File("agent.yaml", Config(dir.Path, port, "pdu-keep", "pdu-drop"));
         var loaded = ConfigLoader.Load(path);
         Assert.Empty(loaded.Errors);
-        var recording = SnmprecFile.Load(RepoPaths.SharedFile("fixtures", "snmprec", "apc_ap8959eu3.snmprec"));
+        var recording = SnmprecFile.Load(RepoPaths.Fixture("snmprec", "apc_ap8959eu3.snmprec"));
         await using var app = AgentHost.Build(loaded.Config, s => s.AddSingleton<ISnmpQuerierFactory>(new RecordingFactory(recording)), TextWriter.Null, path);
         await app.StartAsync();
         try

@@ -20,8 +20,8 @@ public sealed class SnmpsimAcceptanceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var start = await Tool("snmpsim-start.sh", RepoPaths.SharedFile("fixtures", "snmprec"), Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(start.Rc == 0, "snmpsimd missing or failed? run ../shared/tools/peers-install.sh: " + start.Output);
+        var start = await Tool("snmpsim-start.sh", RepoPaths.Fixture("snmprec"), Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(start.Rc == 0, "snmpsimd missing or failed? run tests/peers/install.sh: " + start.Output);
     }
 
     public async Task DisposeAsync() => await Tool("snmpsim-stop.sh", Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -49,7 +49,7 @@ public sealed class SnmpsimAcceptanceTests : IAsyncLifetime
 
     private static async Task<(int Rc, string Output)> Tool(string script, params string[] args)
     {
-        var psi = new ProcessStartInfo(RepoPaths.SharedFile("tools", script)) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(RepoPaths.PeerScript(script)) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);

@@ -29,8 +29,8 @@ public class SecretsScanTests(ITestOutputHelper output)
         await using var snmpd = await LabSnmpd.StartAsync(SnmpdPort);
         await using var snmpsim = await Snmpsim.StartAsync(lab.SnmpsimData, SnmpsimPort);
         await using var broker = await Mosquitto.StartAsync(MosquittoPort);
-        var tasmota = RepoPaths.SharedFile("fixtures", "mqtt", "tasmota_sonoff-pow-r2_tele-SENSOR.json");
-        var nvml = RepoPaths.SharedFile("fixtures", "accelerators", "nvidia-h100", "nvml-series.jsonl");
+        var tasmota = RepoPaths.Fixture("mqtt", "tasmota_sonoff-pow-r2_tele-SENSOR.json");
+        var nvml = RepoPaths.Fixture("accelerators", "nvidia-h100", "nvml-series.jsonl");
 
         // Each command and the exit code it must give (0 ok, 1 device/server failure, 2 bad input or config).
         (int Rc, string[] Args)[] commands =

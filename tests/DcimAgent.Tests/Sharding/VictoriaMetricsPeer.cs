@@ -27,7 +27,7 @@ internal sealed class VictoriaMetricsPeer : IAsyncDisposable
     {
         if (!File.Exists(Binary))
         {
-            throw new Xunit.Sdk.XunitException($"{Binary} is missing: run PEERS_EXTRA_PKGS=victoria-metrics ../shared/tools/peers-install.sh");
+            throw new Xunit.Sdk.XunitException($"{Binary} is missing: run tests/peers/install.sh");
         }
 
         var dir = new TempDir();

@@ -1,13 +1,13 @@
 namespace DcimAgent.Tests.Support;
 
 /// <summary>
-/// A real net-snmp snmpd started with ../shared/tools/snmpd-start.sh, plus a small device profile the agent can
+/// A real net-snmp snmpd started with tests/peers/snmpd-start.sh, plus a small device profile the agent can
 /// poll it with (the shipped profiles describe PDUs, UPSes and coolers; a Linux snmpd matches none of them).
 /// Fails, never skips, when snmpd is not installed; stopped by its own PID file on dispose.
 /// </summary>
 public sealed class LabSnmpd : IAsyncDisposable
 {
-    public const string InstallHint = "snmpd is missing: run ../shared/tools/peers-install.sh (apt-get install snmpd snmp)";
+    public const string InstallHint = "snmpd is missing: run tests/peers/install.sh (apt-get install snmpd snmp)";
 
     /// <summary>
     /// Profile <c>lab-net-snmp</c>: sysServices.0 (72 on every start) as the PDU's total power, so a successful
@@ -39,7 +39,7 @@ public sealed class LabSnmpd : IAsyncDisposable
     {
         Assert.True(File.Exists("/usr/sbin/snmpd"), InstallHint);
         var snmpd = new LabSnmpd(port);
-        var r = await ProcessRunner.RunAsync(RepoPaths.SharedFile("tools", "snmpd-start.sh"), [port.ToString()], TimeSpan.FromSeconds(60));
+        var r = await ProcessRunner.RunAsync(RepoPaths.PeerScript("snmpd-start.sh"), [port.ToString()], TimeSpan.FromSeconds(60));
         Assert.True(r.ExitCode == 0, $"snmpd-start.sh {port} ({InstallHint}): {r.All}");
         return snmpd;
     }
@@ -49,7 +49,7 @@ public sealed class LabSnmpd : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var r = await ProcessRunner.RunAsync(RepoPaths.SharedFile("tools", "snmpd-stop.sh"), [Port.ToString()], TimeSpan.FromSeconds(30));
+        var r = await ProcessRunner.RunAsync(RepoPaths.PeerScript("snmpd-stop.sh"), [Port.ToString()], TimeSpan.FromSeconds(30));
         Assert.True(r.ExitCode == 0, "snmpd-stop.sh: " + r.All);
     }
 }

@@ -1,12 +1,12 @@
 namespace DcimAgent.Tests.Support;
 
 /// <summary>
-/// A real mosquitto broker started with ../shared/tools/mosquitto-start.sh (anonymous listener on PORT, password
+/// A real mosquitto broker started with tests/peers/mosquitto-start.sh (anonymous listener on PORT, password
 /// listener on PORT+1). Fails, never skips, when mosquitto is not installed.
 /// </summary>
 public sealed class Mosquitto : IAsyncDisposable
 {
-    public const string InstallHint = "mosquitto is missing: run ../shared/tools/peers-install.sh (apt-get install mosquitto mosquitto-clients)";
+    public const string InstallHint = "mosquitto is missing: run tests/peers/install.sh (apt-get install mosquitto mosquitto-clients)";
 
     private Mosquitto(int port) => Port = port;
 
@@ -28,7 +28,7 @@ public sealed class Mosquitto : IAsyncDisposable
 
     public async Task StopAsync()
     {
-        var r = await ProcessRunner.RunAsync(RepoPaths.SharedFile("tools", "mosquitto-stop.sh"), [Port.ToString()], TimeSpan.FromSeconds(30));
+        var r = await ProcessRunner.RunAsync(RepoPaths.PeerScript("mosquitto-stop.sh"), [Port.ToString()], TimeSpan.FromSeconds(30));
         Assert.True(r.ExitCode == 0, "mosquitto-stop.sh: " + r.All);
     }
 
@@ -49,7 +49,7 @@ public sealed class Mosquitto : IAsyncDisposable
             env["MOSQUITTO_EXTRA_CONF"] = extraConf;
         }
 
-        var r = await ProcessRunner.RunAsync(RepoPaths.SharedFile("tools", script), [Port.ToString()], TimeSpan.FromSeconds(60), env);
+        var r = await ProcessRunner.RunAsync(RepoPaths.PeerScript(script), [Port.ToString()], TimeSpan.FromSeconds(60), env);
         Assert.True(r.ExitCode == 0, $"{script} {Port}: {r.All}");
     }
 }

@@ -6,7 +6,7 @@ namespace DcimAgent.Tests.Support;
 /// </summary>
 public static class PeerTools
 {
-    public const string InstallHint = "install the real peers with ../shared/tools/peers-install.sh " +
+    public const string InstallHint = "install the real peers with tests/peers/install.sh " +
         "(Debian packages prometheus and prometheus-alertmanager)";
 
     public static string Require(string program)

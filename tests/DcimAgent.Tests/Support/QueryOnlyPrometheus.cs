@@ -9,7 +9,7 @@ namespace DcimAgent.Tests.Support;
 /// </summary>
 public sealed class QueryOnlyPrometheus : IAsyncDisposable
 {
-    public const string InstallHint = "install the real peers with: ../shared/tools/peers-install.sh (Debian packages prometheus, promtool)";
+    public const string InstallHint = "install the real peers with: tests/peers/install.sh (Debian packages prometheus, promtool)";
 
     private readonly Process _process;
 

@@ -1,6 +1,6 @@
 namespace DcimAgent.Tests.Support;
 
-/// <summary>Locates the repository root (the folder holding DcimAgent.sln) and ../shared beside it.</summary>
+/// <summary>Locates the repository root (the folder holding DcimAgent.sln), its fixtures and its test peers.</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> RootLazy = new(() =>
@@ -16,16 +16,13 @@ public static class RepoPaths
 
     public static string Root => RootLazy.Value;
 
-    public static string Shared
-    {
-        get
-        {
-            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            return Directory.Exists(shared) ? shared : throw new InvalidOperationException($"../shared not found beside the repository ({shared})");
-        }
-    }
+    /// <summary>Data written by others (recordings, MIBs, captures), copied byte-exact with its provenance.</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
-    public static string SharedFile(params string[] parts) => Path.Combine([Shared, .. parts]);
+    public static string Fixture(params string[] parts) => Path.Combine([Fixtures, .. parts]);
+
+    /// <summary>The project's peer scripts (install, start and stop snmpd, snmpsimd, mosquitto, ...).</summary>
+    public static string PeerScript(string name) => Path.Combine(Root, "tests", "peers", name);
 
     public static string RepoFile(params string[] parts) => Path.Combine([Root, .. parts]);
 

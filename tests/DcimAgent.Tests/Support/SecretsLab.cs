@@ -54,7 +54,7 @@ public sealed class SecretsLab
 
         // snmpsimd answers community X from X.snmprec: a real APC Smart-UPS recording under our community.
         SnmpsimData = Directory.CreateDirectory(Path.Combine(Dir, "snmpsim")).FullName;
-        File.Copy(RepoPaths.SharedFile("fixtures", "snmprec", "apc_smt750x.snmprec"), Path.Combine(SnmpsimData, Community + ".snmprec"));
+        File.Copy(RepoPaths.Fixture("snmprec", "apc_smt750x.snmprec"), Path.Combine(SnmpsimData, Community + ".snmprec"));
         Profile = LabSnmpd.WriteProfile(dir);
         dir.File("web.yml", $"basic_auth_users:\n  prometheus: '{WebHash}'\n");
         Config = dir.File("agent.yaml", RunConfig);
@@ -142,7 +142,7 @@ public sealed class SecretsLab
         node:
           device: gpu-lab-1
           interval: 1s
-          collectors: [ { type: replay, path: {{RepoPaths.SharedFile("fixtures", "accelerators", "nvidia-h100", "nvml-series.jsonl")}}, loop: true } ]
+          collectors: [ { type: replay, path: {{RepoPaths.Fixture("accelerators", "nvidia-h100", "nvml-series.jsonl")}}, loop: true } ]
           publish: { url: "mqtt://127.0.0.1:{{MosquittoPort + 1}}", username: peers, password_file: secrets/mqtt }
         """;
 

@@ -1,12 +1,12 @@
 namespace DcimAgent.Tests.Support;
 
 /// <summary>
-/// A real net-snmp snmpd on 127.0.0.1:PORT started and stopped with ../shared/tools/snmpd-*.sh (v2c community
+/// A real net-snmp snmpd on 127.0.0.1:PORT started and stopped with tests/peers/snmpd-*.sh (v2c community
 /// <c>public</c>, the SNMPv3 users listed in the script). Fails, never skips, when snmpd is not installed.
 /// </summary>
 public sealed class Snmpd : IAsyncDisposable
 {
-    public const string InstallHint = "net-snmp snmpd is missing: run ../shared/tools/peers-install.sh (apt-get install snmpd snmp)";
+    public const string InstallHint = "net-snmp snmpd is missing: run tests/peers/install.sh (apt-get install snmpd snmp)";
 
     private Snmpd(int port) => Port = port;
 
@@ -36,7 +36,7 @@ public sealed class Snmpd : IAsyncDisposable
 
     private async Task RunScriptAsync(string script)
     {
-        var r = await ProcessRunner.RunAsync(RepoPaths.SharedFile("tools", script), [Port.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(60));
+        var r = await ProcessRunner.RunAsync(RepoPaths.PeerScript(script), [Port.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(60));
         Assert.True(r.ExitCode == 0, $"{script} {Port}: {r.All}");
     }
 }

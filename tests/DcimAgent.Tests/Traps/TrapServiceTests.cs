@@ -13,7 +13,7 @@ public class TrapServiceTests
     {
         if (!File.Exists("/usr/bin/snmptrap"))
         {
-            Assert.Fail("snmptrap is missing: run ../shared/tools/peers-install.sh");
+            Assert.Fail("snmptrap is missing: run tests/peers/install.sh");
         }
 
         using var dir = new TempDir();
@@ -35,7 +35,7 @@ public class TrapServiceTests
         try
         {
             await Task.Delay(300);
-            var send = await ProcessRunner.RunAsync(RepoPaths.SharedFile("tools", "snmptrap-send.sh"), [trapPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "all"]);
+            var send = await ProcessRunner.RunAsync(RepoPaths.PeerScript("snmptrap-send.sh"), [trapPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "all"]);
             Assert.True(send.ExitCode == 0, "snmptrap-send failed (informs must be acknowledged): " + send.All);
 
             // A wrong community is dropped and counted, not accepted.

@@ -45,10 +45,10 @@ internal sealed class AcceleratorTarget
         AcceleratorSampleMapper.Write(boards, Host, 1_000, new DiscardingSink());
     }
 
-    /// <summary>Seeds from ../shared/fixtures (read at run time, not copied); large files are cut to their first 4 KiB as well.</summary>
+    /// <summary>Seeds from tests/fixtures; large files are cut to their first 4 KiB as well.</summary>
     public IEnumerable<(string Name, byte[] Bytes)> Seeds(string repoRoot)
     {
-        var shared = Path.Combine(repoRoot, "..", "shared", "fixtures");
+        var shared = Path.Combine(repoRoot, "tests", "fixtures");
         foreach (var f in _seedFiles(shared).Order(StringComparer.Ordinal))
         {
             var bytes = File.ReadAllBytes(f);

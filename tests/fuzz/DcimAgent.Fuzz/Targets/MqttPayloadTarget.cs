@@ -75,10 +75,10 @@ internal sealed class MqttPayloadTarget
         }
     }
 
-    /// <summary>Seeds from ../shared/fixtures/mqtt (read at run time, not copied) plus payloads built here.</summary>
+    /// <summary>Seeds from tests/fixtures/mqtt plus payloads built here.</summary>
     public IEnumerable<(string Name, byte[] Bytes)> Seeds(string repoRoot)
     {
-        var mqtt = Path.Combine(repoRoot, "..", "shared", "fixtures", "mqtt");
+        var mqtt = Path.Combine(repoRoot, "tests", "fixtures", "mqtt");
         var format = _config.Format;
         var files = format switch
         {
