@@ -13,7 +13,7 @@ public sealed class Snmpd : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>The config file the start script generated (users, communities, engine id).</summary>
-    public string ConfigFile => Path.Combine(Environment.GetEnvironmentVariable("PEERS_STATE_DIR") ?? "/tmp/peers", $"snmpd-{Port}", "snmpd.conf");
+    public string ConfigFile => Path.Combine(Environment.GetEnvironmentVariable("PEERS_STATE_DIR") ?? Path.Combine(Environment.GetEnvironmentVariable("TMPDIR") ?? "/tmp", "dcim-peers"), $"snmpd-{Port}", "snmpd.conf");
 
     public static void RequireInstalled()
     {
