@@ -62,6 +62,11 @@ internal sealed class Emitter(
             return;
         }
 
+        if (metric.LabelsOnCollision.Count > 0 && seen.Contains((metric.Family, labels)))
+        {
+            labels = CollisionLabels(metric, labels, row);
+        }
+
         if (metric.States is not null)
         {
             var key = Template.Text(raw);
@@ -172,6 +177,19 @@ internal sealed class Emitter(
         }
 
         return LabelSet.Of(pairs);
+    }
+
+    private static LabelSet CollisionLabels(ProfileMetric metric, LabelSet labels, in RowContext row)
+    {
+        foreach (var (name, template) in metric.LabelsOnCollision)
+        {
+            if (template.Render(row) is { Length: > 0 } alternate)
+            {
+                labels = labels.With(name, alternate);
+            }
+        }
+
+        return labels;
     }
 
     private bool Claim(MetricFamily family, LabelSet labels)

@@ -13,7 +13,7 @@ public static partial class ProfileLoader
     [
         "family", "oid", "column", "labels", "when", "unit", "unit_map", "multiply", "divide", "offset", "scale",
         "scale_mode", "absent", "valid_min", "valid_max", "magnitude", "value_map", "states", "default_state",
-        "fallback", "aggregate", "note",
+        "fallback", "aggregate", "note", "labels_on_collision",
     ];
 
     /// <summary>Labels a family may leave out: <c>fan</c> is only needed "where several" (spec/metrics.md).</summary>
@@ -78,6 +78,7 @@ public static partial class ProfileLoader
         }
 
         var labels = ReadLabels(m, family, table);
+        var onCollision = ReadCollisionLabels(m, labels, table);
         var when = m.Child("when")?.Items().Select(w => ReadCondition(w, table)).OfType<RowCondition>().ToArray() ?? [];
         var transform = family is null ? ValueTransform.Identity : ReadTransform(m, family, table);
         IReadOnlyDictionary<string, string>? states = null;
@@ -126,6 +127,7 @@ public static partial class ProfileLoader
             Oid = oid,
             Column = column,
             Labels = labels,
+            LabelsOnCollision = onCollision,
             When = when,
             Transform = transform,
             States = states,
@@ -134,6 +136,36 @@ public static partial class ProfileLoader
             Aggregate = aggregate,
             Where = $"{m.File}:{m.Line}: {m.Path} {family.Name}",
         };
+    }
+
+    // Only labels the metric already sets may be replaced, so a collision never changes which labels a series has.
+    private static List<KeyValuePair<string, Template>> ReadCollisionLabels(YamlCursor m, List<KeyValuePair<string, Template>> labels, bool table)
+    {
+        var alternates = new List<KeyValuePair<string, Template>>();
+        if (m.Child("labels_on_collision") is not { } map)
+        {
+            return alternates;
+        }
+
+        if (!table)
+        {
+            map.Error("'labels_on_collision' is for table rows; a scalar has one series");
+            return alternates;
+        }
+
+        foreach (var (name, value) in map.Entries())
+        {
+            if (labels.All(l => l.Key != name))
+            {
+                value.Error($"'labels_on_collision' names '{name}', which 'labels' does not set");
+            }
+            else if (ReadTemplate(value, table) is { } t)
+            {
+                alternates.Add(new(name, t));
+            }
+        }
+
+        return alternates;
     }
 
     private static List<KeyValuePair<string, Template>> ReadLabels(YamlCursor m, MetricFamily? family, bool table)

@@ -20,6 +20,13 @@ public sealed class ProfileMetric
     /// <summary>Component labels by name (templates over index, columns and lookups).</summary>
     public required IReadOnlyList<KeyValuePair<string, Template>> Labels { get; init; }
 
+    /// <summary>
+    /// Label templates used instead of <see cref="Labels"/>' own when a row's labels equal a series already written
+    /// in this poll (a BMC reporting two sensors under one name): names stay as the device shows them and are made
+    /// unique only on a real collision.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, Template>> LabelsOnCollision { get; init; } = [];
+
     /// <summary>Rows (or the scalar) are used only when every condition holds.</summary>
     public IReadOnlyList<RowCondition> When { get; init; } = [];
 
@@ -46,6 +53,7 @@ public sealed class ProfileMetric
         Oid = Oid,
         Column = Column,
         Labels = Labels,
+        LabelsOnCollision = LabelsOnCollision,
         When = When,
         Transform = Transform,
         States = States,
