@@ -70,6 +70,15 @@ public static class PollSteps
             profile = catalog.Match(facts);
         }
 
+        if (profile is null && (id is not null || descr is not null))
+        {
+            var (byTables, why) = await CapabilityDetection.DetectAsync(querier, catalog, id, cancellationToken);
+            if (byTables is not null)
+            {
+                return new Detection(byTables, facts, SnmpErrorKind.None, "detected by the objects it answers: " + why);
+            }
+        }
+
         return profile is null
             ? new Detection(null, facts, SnmpErrorKind.None, $"no profile matches sysObjectID {id?.ToString() ?? "(none)"} / sysDescr '{descr}'")
             : new Detection(profile, facts, SnmpErrorKind.None, null);
